@@ -1,0 +1,113 @@
+package lab.backprop.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Labelled samples with two views of each feature: the raw value a person types (pounds, inches)
+ * and the network input, which is raw + shift (seed 001 shifts weight by -135 and height by -66).
+ * Immutable.
+ */
+public final class Dataset {
+    private final String name;
+    private final List<String> featureNames;
+    private final double[] shift;
+    private final List<Sample> samples;
+    private final String positiveClass;
+    private final String negativeClass;
+
+    /** One row: an optional name, raw features and a 0/1 label. */
+    public record Sample(String name, double[] raw, double label) {
+        public Sample {
+            raw = raw.clone();
+        }
+        @Override public double[] raw() { return raw.clone(); }
+        public double raw(int i) { return raw[i]; }
+        @Override public boolean equals(Object o) {
+            return o instanceof Sample s && Objects.equals(name, s.name) && Arrays.equals(raw, s.raw) && label == s.label;
+        }
+        @Override public int hashCode() { return Objects.hash(name, Arrays.hashCode(raw), label); }
+        @Override public String toString() { return name + Arrays.toString(raw) + "->" + label; }
+    }
+
+    public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
+                   String positiveClass, String negativeClass) {
+        this.name = Objects.requireNonNull(name);
+        this.featureNames = List.copyOf(featureNames);
+        this.shift = shift.clone();
+        this.samples = List.copyOf(samples);
+        this.positiveClass = Objects.requireNonNull(positiveClass);
+        this.negativeClass = Objects.requireNonNull(negativeClass);
+        if (this.shift.length != this.featureNames.size()) {
+            throw new IllegalArgumentException("one shift per feature expected");
+        }
+        for (Sample s : this.samples) {
+            if (s.raw.length != this.featureNames.size()) {
+                throw new IllegalArgumentException("sample " + s.name + " has " + s.raw.length + " features, expected " + this.featureNames.size());
+            }
+        }
+    }
+
+    public String name() { return name; }
+    public List<String> featureNames() { return featureNames; }
+    public int featureCount() { return featureNames.size(); }
+    public int size() { return samples.size(); }
+    public boolean isEmpty() { return samples.isEmpty(); }
+    public List<Sample> samples() { return samples; }
+    public Sample sample(int i) { return samples.get(i); }
+    public double[] shift() { return shift.clone(); }
+    /** Class name for label 1 ("F" for gender, "1" for XOR). */
+    public String positiveClass() { return positiveClass; }
+    /** Class name for label 0 ("M" for gender, "0" for XOR). */
+    public String negativeClass() { return negativeClass; }
+
+    /** The network's input for raw features: raw + shift. */
+    public double[] toInput(double... raw) {
+        if (raw.length != shift.length) {
+            throw new IllegalArgumentException("expected " + shift.length + " values (" + String.join(", ", featureNames) + "), got " + raw.length);
+        }
+        double[] x = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) x[i] = raw[i] + shift[i];
+        return x;
+    }
+
+    /** All network inputs, one row per sample (a fresh array). */
+    public double[][] inputs() {
+        double[][] x = new double[samples.size()][];
+        for (int i = 0; i < x.length; i++) x[i] = toInput(samples.get(i).raw);
+        return x;
+    }
+
+    /** All labels (a fresh array). */
+    public double[] labels() {
+        double[] y = new double[samples.size()];
+        for (int i = 0; i < y.length; i++) y[i] = samples.get(i).label;
+        return y;
+    }
+
+    /** Class name for an output: label 1 when output >= 0.5. */
+    public String classify(double output) { return output >= 0.5 ? positiveClass : negativeClass; }
+
+    /** A copy with one more sample. */
+    public Dataset with(Sample extra) {
+        List<Sample> more = new ArrayList<>(samples);
+        more.add(extra);
+        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass);
+    }
+
+    /** A copy without sample {@code index}. */
+    public Dataset without(int index) {
+        List<Sample> fewer = new ArrayList<>(samples);
+        fewer.remove(index);
+        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass);
+    }
+
+    /** A copy under another name. */
+    public Dataset named(String newName) {
+        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass);
+    }
+
+    @Override public String toString() { return name + " (" + samples.size() + " samples)"; }
+}

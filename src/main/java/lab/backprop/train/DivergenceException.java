@@ -1,0 +1,28 @@
+package lab.backprop.train;
+
+/** Training blew up; the network has been rolled back to its last finite state. */
+public final class DivergenceException extends Exception {
+    private final long epoch;
+    private final String parameter;
+    private final double badValue;
+    private final long restoredEpoch;
+    private final double restoredLoss;
+
+    public DivergenceException(long epoch, String parameter, double badValue, long restoredEpoch, double restoredLoss) {
+        super("Training diverged in epoch " + epoch + ": " + parameter + " blew up to " + badValue
+                + ". Weights rolled back to epoch " + restoredEpoch + " (loss " + String.format(java.util.Locale.ROOT, "%.4g", restoredLoss)
+                + "); try a smaller learning rate.");
+        this.epoch = epoch;
+        this.parameter = parameter;
+        this.badValue = badValue;
+        this.restoredEpoch = restoredEpoch;
+        this.restoredLoss = restoredLoss;
+    }
+
+    public long epoch() { return epoch; }
+    /** Seed-style name of the parameter that blew up first, e.g. "w5". */
+    public String parameter() { return parameter; }
+    public double badValue() { return badValue; }
+    public long restoredEpoch() { return restoredEpoch; }
+    public double restoredLoss() { return restoredLoss; }
+}

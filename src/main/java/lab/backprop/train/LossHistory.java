@@ -1,0 +1,84 @@
+package lab.backprop.train;
+
+import java.util.Arrays;
+
+/**
+ * The loss of every epoch in bounded memory: a fixed number of buckets, each holding the min, max
+ * and last loss of a run of epochs. When the buckets are full, neighbours merge and each bucket
+ * covers twice as many epochs, so a run of ten million epochs still takes a few kilobytes and the
+ * curve keeps its spikes. Written by the training thread, read by others: all methods synchronized.
+ */
+public final class LossHistory {
+    private final int capacity;
+    private final long[] firstEpoch;
+    private final double[] min;
+    private final double[] max;
+    private final double[] last;
+    private int count;
+    private long span = 1;
+    private long recorded;
+
+    /** An immutable copy of the buckets for drawing. */
+    public record View(long[] firstEpoch, double[] min, double[] max, double[] last, long span, long recorded) {
+        public int size() { return firstEpoch.length; }
+    }
+
+    public LossHistory(int capacity) {
+        if (capacity < 2 || capacity % 2 != 0) throw new IllegalArgumentException("capacity must be even and at least 2");
+        this.capacity = capacity;
+        firstEpoch = new long[capacity];
+        min = new double[capacity];
+        max = new double[capacity];
+        last = new double[capacity];
+    }
+
+    public LossHistory() { this(4096); }
+
+    /** Adds the loss measured after {@code epoch}; epochs must come in increasing order. */
+    public synchronized void record(long epoch, double loss) {
+        recorded++;
+        if (count > 0 && epoch < firstEpoch[count - 1] + span) {
+            int b = count - 1;
+            if (loss < min[b]) min[b] = loss;
+            if (loss > max[b]) max[b] = loss;
+            last[b] = loss;
+            return;
+        }
+        if (count == capacity) halve();
+        firstEpoch[count] = epoch;
+        min[count] = loss;
+        max[count] = loss;
+        last[count] = loss;
+        count++;
+    }
+
+    private void halve() {
+        int half = capacity / 2;
+        for (int i = 0; i < half; i++) {
+            int a = 2 * i, b = a + 1;
+            firstEpoch[i] = firstEpoch[a];
+            min[i] = Math.min(min[a], min[b]);
+            max[i] = Math.max(max[a], max[b]);
+            last[i] = last[b];
+        }
+        count = half;
+        span *= 2;
+    }
+
+    public synchronized void clear() {
+        count = 0;
+        span = 1;
+        recorded = 0;
+    }
+
+    public synchronized int size() { return count; }
+    public synchronized long recorded() { return recorded; }
+
+    /** The loss of the latest epoch, or NaN if none. */
+    public synchronized double latest() { return count == 0 ? Double.NaN : last[count - 1]; }
+
+    public synchronized View view() {
+        return new View(Arrays.copyOf(firstEpoch, count), Arrays.copyOf(min, count), Arrays.copyOf(max, count),
+                Arrays.copyOf(last, count), span, recorded);
+    }
+}

@@ -1,0 +1,204 @@
+package lab.backprop.train;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Network;
+import lab.backprop.model.Snapshot;
+import lab.backprop.model.Workspace;
+
+/**
+ * Trains one network on one data set. Owned by a single training thread; the only methods
+ * safe to call from other threads are {@link #learningRate()} (set it any time) and
+ * {@link #submitEdit}, whose edits are applied between steps.
+ *
+ * <p>The epoch loop allocates nothing: every array is made in the constructor.
+ */
+public final class Trainer {
+    /** A parameter that grows past this is treated as blown up, even while still finite. */
+    public static final double DEFAULT_BLOW_UP_LIMIT = 1e6;
+
+    private final Network net;
+    private final Network lastGood;
+    private final double[][] inputs;
+    private final double[][] targets;
+    private final Optimizer optimizer;
+    private final int batchSize;
+    private final SplittableRandom shuffler;
+    private final LearningRate learningRate;
+    private final ConcurrentLinkedQueue<ParameterEdit> edits = new ConcurrentLinkedQueue<>();
+    private final Workspace ws;
+    private final double[] gradW;
+    private final double[] gradB;
+    private final int[] order;
+    private double blowUpLimit = DEFAULT_BLOW_UP_LIMIT;
+    private long epoch;
+    private long steps;
+    private double loss;
+    private double lastGoodLoss;
+    private long lastGoodEpoch;
+
+    /** A change to one parameter (weights first, then biases) asked for by another thread. */
+    public record ParameterEdit(int parameter, double value) { }
+
+    public Trainer(Network net, Dataset data, Optimizer optimizer, double learningRate, int batchSize, long seed) {
+        if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
+        if (net.layout().inputSize() != data.featureCount()) {
+            throw new IllegalArgumentException("the network takes " + net.layout().inputSize() + " inputs but the data has "
+                    + data.featureCount() + " features");
+        }
+        if (net.layout().outputSize() != 1) throw new IllegalArgumentException("the network must have one output");
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        this.net = net;
+        this.lastGood = net.copy();
+        this.inputs = data.inputs();
+        double[] labels = data.labels();
+        this.targets = new double[labels.length][];
+        for (int i = 0; i < labels.length; i++) targets[i] = new double[] { labels[i] };
+        this.optimizer = optimizer;
+        this.batchSize = Math.min(batchSize, inputs.length);
+        this.shuffler = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.learningRate = new LearningRate(learningRate);
+        this.ws = new Workspace(net.layout());
+        this.gradW = new double[net.layout().weightCount()];
+        this.gradB = new double[net.layout().biasCount()];
+        this.order = new int[inputs.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        this.loss = measureLoss();
+        this.lastGoodLoss = loss;
+    }
+
+    public Network network() { return net; }
+    public Optimizer optimizer() { return optimizer; }
+    public LearningRate learningRate() { return learningRate; }
+    public long epoch() { return epoch; }
+    /** Parameter updates done so far (SGD: one per sample). */
+    public long steps() { return steps; }
+    /** MSE over the data after the last epoch. */
+    public double loss() { return loss; }
+    public int sampleCount() { return inputs.length; }
+
+    public void setBlowUpLimit(double limit) {
+        if (!(limit > 0)) throw new IllegalArgumentException("limit must be positive");
+        blowUpLimit = limit;
+    }
+
+    /** Asks for a parameter change; the training thread applies it before its next step. Thread-safe. */
+    public void submitEdit(int parameter, double value) {
+        if (parameter < 0 || parameter >= net.layout().parameterCount()) {
+            throw new IllegalArgumentException("no parameter " + parameter);
+        }
+        if (!Double.isFinite(value)) throw new IllegalArgumentException("value must be a finite number, got " + value);
+        edits.add(new ParameterEdit(parameter, value));
+    }
+
+    /** Applies waiting edits now; call only from the thread that owns this trainer. Returns true if any. */
+    public boolean applyEdits() {
+        boolean any = false;
+        ParameterEdit e;
+        while ((e = edits.poll()) != null) {
+            net.setParameter(e.parameter(), e.value());
+            any = true;
+        }
+        if (any) {
+            loss = measureLoss();
+            lastGood.copyParametersFrom(net);
+            lastGoodLoss = loss;
+        }
+        return any;
+    }
+
+    /**
+     * One pass over the data. Returns the MSE over all samples afterwards.
+     *
+     * @throws DivergenceException if the loss or a parameter became NaN, infinite or larger than the
+     *                             blow-up limit; the network is then back at its state before this epoch
+     */
+    public double runEpoch() throws DivergenceException {
+        applyEdits();
+        double lr = learningRate.get();
+        switch (optimizer) {
+            case SGD -> {
+                for (int s = 0; s < inputs.length; s++) update(s, s + 1, 1.0, lr);
+            }
+            case BATCH -> update(0, inputs.length, 0.5, lr);
+            case MINIBATCH -> {
+                shuffle();
+                for (int start = 0; start < inputs.length; start += batchSize) {
+                    int end = Math.min(inputs.length, start + batchSize);
+                    update(start, end, 1.0 / (end - start), lr);
+                }
+            }
+        }
+        epoch++;
+        loss = measureLoss();
+        checkDivergence();
+        lastGood.copyParametersFrom(net);
+        lastGoodLoss = loss;
+        lastGoodEpoch = epoch;
+        return loss;
+    }
+
+    /** Gradient of the samples order[from..to) with the given loss scale, then one step. */
+    private void update(int from, int to, double scale, double lr) {
+        java.util.Arrays.fill(gradW, 0);
+        java.util.Arrays.fill(gradB, 0);
+        for (int s = from; s < to; s++) {
+            int i = order[s];
+            net.forward(inputs[i], ws);
+            net.backward(targets[i], scale, ws, gradW, gradB);
+        }
+        net.step(lr, gradW, gradB);
+        steps++;
+    }
+
+    private void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = shuffler.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private void checkDivergence() throws DivergenceException {
+        int bad = net.firstNonFiniteParameter();
+        if (bad < 0) bad = firstParameterAbove(blowUpLimit);
+        if (bad < 0 && Double.isFinite(loss)) return;
+        if (bad < 0) bad = largestParameter();
+        String name = net.parameterName(bad);
+        double value = net.parameter(bad);
+        long failed = epoch;
+        net.copyParametersFrom(lastGood);
+        epoch = lastGoodEpoch;
+        loss = lastGoodLoss;
+        throw new DivergenceException(failed, name, value, lastGoodEpoch, lastGoodLoss);
+    }
+
+    private int firstParameterAbove(double limit) {
+        int n = net.layout().parameterCount();
+        for (int p = 0; p < n; p++) if (Math.abs(net.parameter(p)) > limit) return p;
+        return -1;
+    }
+
+    private int largestParameter() {
+        int n = net.layout().parameterCount(), best = 0;
+        for (int p = 1; p < n; p++) if (Math.abs(net.parameter(p)) > Math.abs(net.parameter(best))) best = p;
+        return best;
+    }
+
+    /** MSE of the current network over all samples (seed 001's end-of-epoch loss). Allocates nothing. */
+    public double measureLoss() {
+        double sum = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            net.forward(inputs[i], ws);
+            double d = targets[i][0] - ws.output(0);
+            sum += d * d;
+        }
+        return sum / inputs.length;
+    }
+
+    /** An immutable copy of the network now, for other threads. */
+    public Snapshot snapshot() { return net.snapshot(epoch, loss); }
+}
