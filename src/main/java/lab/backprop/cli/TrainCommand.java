@@ -1,0 +1,54 @@
+package lab.backprop.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import lab.backprop.train.DivergenceException;
+import lab.backprop.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** train: runs the seeds' training, printing the loss and the final predictions. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a 2-h-1 network on a data set, print the loss like the seeds and the final predictions.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin TrainingOptions options;
+
+    @Option(names = "--log-every", paramLabel = "N",
+            description = "Print the loss every N epochs, 0 for never (default: 10 for gender, 500 for xor).")
+    Long logEvery;
+
+    @Option(names = "--report-heap", description = "Print heap use (after GC) before training and at ten checkpoints.")
+    boolean reportHeap;
+
+    // --save FILE.json plugs in here: add the option and, after the loop below succeeds, write
+    // trainer.snapshot() with plan.data() (name, features, shift, class names) to the file.
+
+    @Override public Integer call() {
+        RunPlan plan = options.plan();
+        long every = logEvery != null ? logEvery : options.defaultLogEvery();
+        if (every < 0) throw options.bad("--log-every must be 0 or more, got " + every);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Training " + plan.describe());
+        Trainer trainer = plan.newTrainer();
+        TrainingLoop loop = new TrainingLoop(trainer);
+        long start = System.nanoTime();
+        try {
+            loop.run(plan.epochs(), every, out, reportHeap ? out : null);
+        } catch (DivergenceException e) {
+            out.flush();
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return BackpropCli.EXIT_FAILED;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%n", trainer.epoch(), trainer.loss(),
+                reportHeap ? String.format(Locale.ROOT, " (%.2f s, %d steps)", seconds, trainer.steps()) : "");
+        Predictions.print(trainer.network(), plan.data(), out);
+        return 0;
+    }
+}

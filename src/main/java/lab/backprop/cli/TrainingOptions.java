@@ -1,0 +1,90 @@
+package lab.backprop.cli;
+
+import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Activation;
+import lab.backprop.model.Initializer;
+import lab.backprop.train.Optimizer;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that describe one training run, shared by train, predict and bench.
+ * Options left out take the defaults of the data set's seed ({@link RunDefaults}).
+ */
+public final class TrainingOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "xor|gender", converter = Converters.DatasetConverter.class,
+            description = "Built-in data set (default: gender).")
+    Dataset dataset;
+
+    // --data FILE.csv (own data) plugs in here: add the option and let dataset() read the file
+    // instead of the built-in; RunDefaults.forDataset(...) then gives it the gender (SGD) defaults.
+
+    @Option(names = "--optimizer", paramLabel = "sgd|batch|minibatch", converter = Converters.OptimizerConverter.class,
+            description = "Training style (default: sgd for gender, batch for xor).")
+    Optimizer optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate, > 0 (default: 0.1 for gender, 1 for xor).")
+    Double learningRate;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs, >= 0 (default: 1000 for gender, 5000 for xor).")
+    Long epochs;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "2", description = "Hidden neurons, >= 1 (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--activation", paramLabel = "sigmoid|tanh|relu", defaultValue = "sigmoid",
+            converter = Converters.ActivationConverter.class,
+            description = "Hidden-layer activation; the output is always a sigmoid (default: ${DEFAULT-VALUE}).")
+    Activation activation;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed: the same seed gives the same run (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update for minibatch, >= 1 (default: 2).")
+    Integer batchSize;
+
+    @Option(names = "--init", paramLabel = "normal|uniform", converter = Converters.InitializerConverter.class,
+            description = "Initial weights: standard normal or uniform [0,1) (default: normal for gender, uniform for xor).")
+    Initializer init;
+
+    /** The run these options ask for, every value checked; bad values are reported as bad arguments (exit 2). */
+    public RunPlan plan() {
+        Dataset data = dataset();
+        RunDefaults d = RunDefaults.forDataset(data.name());
+        Optimizer opt = optimizer != null ? optimizer : d.optimizer();
+        double lr = learningRate != null ? learningRate : d.learningRate();
+        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + fmt(lr));
+        long n = epochs != null ? epochs : d.epochs();
+        if (n < 0) throw bad("--epochs must be 0 or more, got " + n);
+        if (hidden < 1) throw bad("--hidden must be at least 1, got " + hidden);
+        if (hidden > 1000) throw bad("--hidden must be at most 1000, got " + hidden);
+        if (batchSize != null && opt != Optimizer.MINIBATCH) throw bad("--batch-size applies only to --optimizer minibatch");
+        int batch = batchSize != null ? batchSize : 2;
+        if (batch < 1) throw bad("--batch-size must be at least 1, got " + batch);
+        Initializer in = init != null ? init : d.init();
+        return new RunPlan(data, opt, lr, n, hidden, activation, in, seed, batch);
+    }
+
+    /** The data set to train on. */
+    Dataset dataset() {
+        return dataset != null ? dataset : BuiltinDatasets.gender();
+    }
+
+    /** Loss-line interval when the user gives none. */
+    long defaultLogEvery() {
+        return RunDefaults.forDataset(dataset().name()).logEvery();
+    }
+
+    CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
