@@ -8,8 +8,12 @@ public final class DivergenceException extends Exception {
     private final long restoredEpoch;
     private final double restoredLoss;
 
-    public DivergenceException(long epoch, String parameter, double badValue, long restoredEpoch, double restoredLoss) {
-        super("Training diverged in epoch " + epoch + ": " + parameter + " blew up to " + badValue
+    /**
+     * @param what how it blew up, e.g. "w5 became NaN" or "w5 jumped by 41.0 in one epoch while the loss rose
+     *             from 0.28 to 0.50"
+     */
+    public DivergenceException(long epoch, String parameter, double badValue, String what, long restoredEpoch, double restoredLoss) {
+        super("Training diverged in epoch " + epoch + ": " + what
                 + ". Weights rolled back to epoch " + restoredEpoch + " (loss " + String.format(java.util.Locale.ROOT, "%.4g", restoredLoss)
                 + "); try a smaller learning rate.");
         this.epoch = epoch;

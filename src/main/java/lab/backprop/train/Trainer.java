@@ -18,6 +18,12 @@ import lab.backprop.model.Workspace;
 public final class Trainer {
     /** A parameter that grows past this is treated as blown up, even while still finite. */
     public static final double DEFAULT_BLOW_UP_LIMIT = 1e6;
+    /**
+     * A parameter that moves further than this in one epoch while the loss rises has overshot.
+     * With sigmoid neurons a huge rate (say 1000) does not give NaN: one step throws a weight
+     * by hundreds, every neuron saturates, the gradient vanishes and the loss sticks at 0.5.
+     */
+    public static final double JUMP_LIMIT = 10;
 
     private final Network net;
     private final Network lastGood;
@@ -163,18 +169,45 @@ public final class Trainer {
     }
 
     private void checkDivergence() throws DivergenceException {
+        String what;
         int bad = net.firstNonFiniteParameter();
-        if (bad < 0) bad = firstParameterAbove(blowUpLimit);
-        if (bad < 0 && Double.isFinite(loss)) return;
-        if (bad < 0) bad = largestParameter();
+        if (bad >= 0) {
+            what = net.parameterName(bad) + " became " + net.parameter(bad);
+        } else if ((bad = firstParameterAbove(blowUpLimit)) >= 0) {
+            what = net.parameterName(bad) + " grew to " + fmt(net.parameter(bad));
+        } else if (!Double.isFinite(loss)) {
+            bad = largestParameter();
+            what = "the loss became " + loss + " (largest parameter " + net.parameterName(bad) + " = " + fmt(net.parameter(bad)) + ")";
+        } else if (loss > lastGoodLoss && (bad = largestJump()) >= 0) {
+            what = net.parameterName(bad) + " jumped by " + fmt(net.parameter(bad) - lastGood.parameter(bad))
+                    + " in one epoch while the loss rose from " + fmt(lastGoodLoss) + " to " + fmt(loss);
+        } else {
+            return;
+        }
         String name = net.parameterName(bad);
         double value = net.parameter(bad);
         long failed = epoch;
         net.copyParametersFrom(lastGood);
         epoch = lastGoodEpoch;
         loss = lastGoodLoss;
-        throw new DivergenceException(failed, name, value, lastGoodEpoch, lastGoodLoss);
+        throw new DivergenceException(failed, name, value, what, lastGoodEpoch, lastGoodLoss);
     }
+
+    /** The parameter that moved most this epoch if it moved more than {@link #JUMP_LIMIT}, else -1. */
+    private int largestJump() {
+        int n = net.layout().parameterCount(), best = -1;
+        double most = JUMP_LIMIT;
+        for (int p = 0; p < n; p++) {
+            double d = Math.abs(net.parameter(p) - lastGood.parameter(p));
+            if (d > most) {
+                most = d;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
 
     private int firstParameterAbove(double limit) {
         int n = net.layout().parameterCount();
