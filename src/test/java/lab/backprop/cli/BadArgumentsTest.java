@@ -1,0 +1,61 @@
+package lab.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every bad argument: exit code 2, one line on stderr naming the problem, nothing else, no stack trace. */
+class BadArgumentsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "train --lr -1                        | --lr must be a positive number, got -1",
+            "train --lr 0                         | --lr must be a positive number, got 0",
+            "train --lr abc                       | Invalid value for option '--lr': 'abc' is not a double",
+            "train --lr NaN                       | --lr must be a positive number, got NaN",
+            "train --dataset foo                  | unknown dataset 'foo' (choose xor or gender)",
+            "train --hidden 0                     | --hidden must be at least 1, got 0",
+            "train --hidden two                   | Invalid value for option '--hidden'",
+            "train --epochs -5                    | --epochs must be 0 or more, got -5",
+            "train --optimizer adam               | unknown optimizer 'adam' (choose sgd, batch or minibatch)",
+            "train --activation softmax           | unknown activation 'softmax' (choose sigmoid, tanh or relu)",
+            "train --init zeros                   | unknown init 'zeros' (choose normal or uniform)",
+            "train --batch-size 3                 | --batch-size applies only to --optimizer minibatch",
+            "train --optimizer minibatch --batch-size 0 | --batch-size must be at least 1, got 0",
+            "train --log-every -1                 | --log-every must be 0 or more, got -1",
+            "train --frobnicate                   | Unknown option: '--frobnicate'",
+            "train --lr                           | Missing required parameter for option '--lr'",
+            "predict --hidden 0 128 63            | --hidden must be at least 1, got 0",
+            "bench --rounds 0                     | --rounds must be between 1 and 1000, got 0",
+            "bench --round -1                     | --round must be between 0 and 600 seconds",
+            "fly                                  | Unmatched argument at index 0: 'fly'",
+    })
+    void isRefusedWithOneLineAndExitCode2(String args, String message) {
+        CliRun run = CliRun.of(args.trim().split("\\s+"));
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(1, run.errLines().size(), run::toString);
+        String line = run.errLines().get(0);
+        assertTrue(line.startsWith("Error: "), line);
+        assertTrue(line.contains(message), () -> "expected '" + message + "' in: " + line);
+        assertFalse(line.contains("Exception"), line);
+        assertEquals("", run.out(), "nothing runs after a bad argument");
+    }
+
+    @Test void theErrorPointsToTheCommandsHelp() {
+        CliRun run = CliRun.of("train", "--lr", "-1");
+        assertTrue(run.err().trim().endsWith("(see 'backprop-lab train --help')"), run::toString);
+    }
+
+    @Test void helpAndVersionExitWith0() {
+        CliRun help = CliRun.of("train", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--dataset") && help.out().contains("--log-every"), help::toString);
+        assertEquals(0, CliRun.of("--version").exitCode());
+        CliRun top = CliRun.of("--help");
+        assertTrue(top.out().contains("train") && top.out().contains("predict") && top.out().contains("bench"), top::toString);
+    }
+}

@@ -1,0 +1,124 @@
+package lab.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.model.Activation;
+import lab.backprop.model.Initializer;
+import lab.backprop.train.NetworkFactory;
+import lab.backprop.train.Optimizer;
+import lab.backprop.train.Trainer;
+
+class TrainCommandTest {
+    private static final Pattern LOSS_LINE = Pattern.compile("Epoch (\\d+) loss: (\\d+\\.\\d{3})");
+
+    @Test void genderDefaultsAreSeed001() {
+        CliRun run = CliRun.of("train", "--dataset", "gender");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.err());
+        assertEquals("Training 2-2-1 sigmoid on gender: sgd, lr 0.1, 1000 epochs, normal init, seed 1", run.outLines().get(0));
+        List<String> lossLines = run.outLines().stream().filter(l -> l.startsWith("Epoch ")).toList();
+        assertEquals(100, lossLines.size(), "epochs 0, 10, ..., 990 as seed 001 prints them");
+        for (int i = 0; i < lossLines.size(); i++) {
+            Matcher m = LOSS_LINE.matcher(lossLines.get(i));
+            assertTrue(m.matches(), lossLines.get(i));
+            assertEquals(10L * i, Long.parseLong(m.group(1)));
+        }
+        assertTrue(run.out().contains("Final loss after 1000 epochs"), run::toString);
+    }
+
+    @Test void lossLinesAreMeasuredAfterEachEpochsUpdates() throws Exception {
+        // The same run done by hand with the engine: "Epoch N" shows the loss after epoch N's updates.
+        Trainer t = new Trainer(NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 7),
+                BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 7);
+        double[] expected = new double[30];
+        for (int e = 0; e < 30; e++) expected[e] = t.runEpoch();
+        CliRun run = CliRun.of("train", "--seed", "7", "--epochs", "30", "--log-every", "3");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lossLines = run.outLines().stream().filter(l -> l.startsWith("Epoch ")).toList();
+        assertEquals(10, lossLines.size());
+        for (int k = 0; k < 10; k++) {
+            assertEquals(String.format(Locale.ROOT, "Epoch %d loss: %.3f", 3 * k, expected[3 * k]), lossLines.get(k));
+        }
+    }
+
+    @Test void finalPredictionsNameEverySampleWithRawInputsOutputAndClass() {
+        CliRun run = CliRun.of("train", "--log-every", "0");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.outLines().stream().noneMatch(l -> l.startsWith("Epoch ")), "--log-every 0 prints no loss lines");
+        List<String> lines = run.outLines();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("name")).findFirst().orElseThrow());
+        assertEquals(List.of("name", "weight", "(lb)", "height", "(in)", "output", "class", "label"),
+                List.of(lines.get(header).trim().split("\\s+")));
+        String[][] expected = { { "Alice", "133", "65", "F" }, { "Bob", "160", "72", "M" },
+                { "Charlie", "152", "70", "M" }, { "Diana", "120", "60", "F" } };
+        for (int i = 0; i < expected.length; i++) {
+            String[] cells = lines.get(header + 1 + i).trim().split("\\s+");
+            assertEquals(expected[i][0], cells[0]);
+            assertEquals(expected[i][1], cells[1]);
+            assertEquals(expected[i][2], cells[2]);
+            double output = Double.parseDouble(cells[3]);
+            assertEquals(expected[i][3], cells[4], "trained class of " + cells[0]);
+            assertEquals(expected[i][3], cells[5], "label of " + cells[0]);
+            assertTrue(expected[i][3].equals("F") ? output > 0.5 : output < 0.5, lines.get(header + 1 + i));
+        }
+    }
+
+    @Test void xorDefaultsAreSeed000() {
+        CliRun run = CliRun.of("train", "--dataset", "xor", "--log-every", "1000");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("Training 2-2-1 sigmoid on xor: batch, lr 1, 5000 epochs, uniform init, seed 1", run.outLines().get(0));
+        assertEquals(5, run.outLines().stream().filter(l -> l.startsWith("Epoch ")).count());
+        assertTrue(run.out().contains("Final loss after 5000 epochs"));
+        assertTrue(run.out().contains("1 xor 1"), run::toString);
+    }
+
+    @Test void explicitOptionsOverrideTheDefaults() {
+        CliRun run = CliRun.of("train", "--dataset", "xor", "--optimizer", "minibatch", "--batch-size", "2", "--lr", "0.5",
+                "--epochs", "20", "--hidden", "4", "--activation", "tanh", "--init", "normal", "--seed", "3", "--log-every", "5");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("Training 2-4-1 tanh on xor: minibatch (batch size 2), lr 0.5, 20 epochs, normal init, seed 3", run.outLines().get(0));
+        assertEquals(4, run.outLines().stream().filter(l -> l.startsWith("Epoch ")).count());
+    }
+
+    @Test void sameSeedGivesTheSameOutput() {
+        CliRun a = CliRun.of("train", "--seed", "42", "--epochs", "200");
+        CliRun b = CliRun.of("train", "--seed", "42", "--epochs", "200");
+        CliRun c = CliRun.of("train", "--seed", "43", "--epochs", "200");
+        assertEquals(a.out(), b.out());
+        assertTrue(!a.out().substring(a.out().indexOf('\n')).equals(c.out().substring(c.out().indexOf('\n'))),
+                "another seed gives another run");
+    }
+
+    @Test void zeroEpochsShowsTheInitialNetwork() {
+        CliRun run = CliRun.of("train", "--epochs", "0");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Final loss after 0 epochs"), run::toString);
+    }
+
+    @Test void divergencePrintsTheRollbackMessageAndExitsWith1() {
+        CliRun run = CliRun.of("train", "--lr", "1e9", "--epochs", "50");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(1, run.errLines().size(), run::toString);
+        assertTrue(run.err().startsWith("Error: Training diverged in epoch 1:"), run::toString);
+        assertTrue(run.err().contains("rolled back to epoch 0"), run::toString);
+        assertTrue(!run.out().contains("Final loss"), "no predictions after a failed run");
+    }
+
+    @Test void reportHeapPrintsTenCheckpoints() {
+        CliRun run = CliRun.of("train", "--epochs", "1000", "--log-every", "0", "--report-heap");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(1, run.outLines().stream().filter(l -> l.startsWith("Heap used before training: ")).count());
+        List<String> checkpoints = run.outLines().stream().filter(l -> l.startsWith("Heap used after epoch ")).toList();
+        assertEquals(10, checkpoints.size(), run::toString);
+        assertTrue(checkpoints.get(9).contains("for 1000 epochs"), checkpoints.get(9));
+    }
+}
