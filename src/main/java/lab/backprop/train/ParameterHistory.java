@@ -105,6 +105,17 @@ public final class ParameterHistory {
         stride *= 2;
     }
 
+    /**
+     * Forgets the records at and after {@code epoch}, e.g. when training resumes from a rewound or reset network,
+     * so that the history stays one line of time. The stride is kept.
+     */
+    public synchronized void truncateFrom(long epoch) {
+        if (layout == null) return;
+        if (hasTail && epochs[count] < epoch) return; // the latest is kept, so is everything before it
+        hasTail = false;
+        while (count > 0 && epochs[count - 1] >= epoch) count--;
+    }
+
     /** Forgets everything, including the layout. */
     public synchronized void clear() {
         layout = null;

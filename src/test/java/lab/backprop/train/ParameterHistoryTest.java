@@ -128,4 +128,21 @@ class ParameterHistoryTest {
         if (failure.get() != null) throw new AssertionError(failure.get());
         assertEquals(20000, h.latestEpoch());
     }
+
+    @Test
+    void truncatingDropsTheFutureSoTrainingCanResumeFromARewind() {
+        Network net = Network.sigmoid(2, 2, 1);
+        ParameterHistory h = new ParameterHistory(4);
+        for (long e = 0; e <= 9; e++) { net.setWeight(1, e); h.record(e, 0, net); }
+        h.truncateFrom(100);
+        assertEquals(9, h.latestEpoch());
+        h.truncateFrom(5);
+        for (long e : h.epochs()) assertTrue(e < 5, "kept " + e);
+        net.setWeight(1, -5);
+        assertTrue(h.record(5, 0, net), "epoch 5 may be recorded again");
+        assertEquals(-5, h.at(5).weight(1), 0.0);
+        h.truncateFrom(0);
+        assertTrue(h.isEmpty());
+        assertTrue(h.record(0, 0, net));
+    }
 }

@@ -1,0 +1,118 @@
+package lab.backprop.ui.advanced;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Snapshot;
+import lab.backprop.train.ParameterHistory;
+
+/**
+ * The "beyond the tutorials" panels wired to one window: give it the window's data set and its
+ * published snapshot property, and put {@link #tabs()} into tabs. The history records every snapshot
+ * published on the property (see {@link #record}); the trainer may instead record every epoch itself by
+ * calling {@code parameterHistory().record(trainer)} on the training thread and passing
+ * {@code recordPublished = false}.
+ */
+public final class AdvancedPanels {
+    private final ObjectProperty<Dataset> dataset;
+    private final ObjectProperty<Snapshot> snapshot;
+    private final ParameterHistory history;
+    private final DecisionMapView decisionMap;
+    private final BackpropStepView stepView;
+    private final HistoryView historyView;
+    private final TwinRunView twinRunView;
+    private final SeedSweepView seedSweepView;
+    private Consumer<Snapshot> onRewind;
+
+    /** All panels on {@code data}, following {@code snapshot}, recording published snapshots into a fresh history. */
+    public AdvancedPanels(Dataset data, ObjectProperty<Snapshot> snapshot) {
+        this(new SimpleObjectProperty<>(data), snapshot, new ParameterHistory(), true);
+    }
+
+    /**
+     * @param dataset         the window's data set (the views follow it)
+     * @param snapshot        the window's latest snapshot (the views follow it; a rewind sets it unless {@link #setOnRewind} says otherwise)
+     * @param history         where parameter history is kept
+     * @param recordPublished whether every snapshot published on {@code snapshot} is recorded into {@code history}
+     */
+    public AdvancedPanels(ObjectProperty<Dataset> dataset, ObjectProperty<Snapshot> snapshot, ParameterHistory history,
+                          boolean recordPublished) {
+        this.dataset = Objects.requireNonNull(dataset);
+        this.snapshot = Objects.requireNonNull(snapshot);
+        this.history = Objects.requireNonNull(history);
+        onRewind = snapshot::set;
+        decisionMap = new DecisionMapView(dataset.get());
+        decisionMap.datasetProperty().bind(dataset);
+        decisionMap.snapshotProperty().bind(snapshot);
+        stepView = new BackpropStepView(dataset.get());
+        stepView.datasetProperty().bind(dataset);
+        stepView.snapshotProperty().bind(snapshot);
+        historyView = new HistoryView(history);
+        historyView.setOnRewind(s -> { if (onRewind != null) onRewind.accept(s); });
+        twinRunView = new TwinRunView(dataset::get, snapshot::get);
+        seedSweepView = new SeedSweepView();
+        if (recordPublished) {
+            snapshot.addListener((o, a, b) -> record(b));
+            record(snapshot.get());
+        }
+    }
+
+    /** Name → panel, in the order to show them. */
+    public static Map<String, Node> createTabs(Dataset data, ObjectProperty<Snapshot> snapshot) {
+        return new AdvancedPanels(data, snapshot).tabs();
+    }
+
+    public Map<String, Node> tabs() {
+        Map<String, Node> tabs = new LinkedHashMap<>();
+        tabs.put("Decision map", decisionMap);
+        tabs.put("Backprop step", stepView);
+        tabs.put("History", historyView);
+        tabs.put("Twin runs", twinRunView);
+        tabs.put("Seed sweep", seedSweepView);
+        return tabs;
+    }
+
+    /**
+     * Adds a published snapshot to the history. A snapshot equal to the one recorded at its epoch is a replay
+     * (a rewind shown again) and is skipped; an older epoch with other parameters means training went on from
+     * an earlier point (reset, rewind), so the later records are dropped first; another layout starts afresh.
+     */
+    public void record(Snapshot s) {
+        if (s == null) return;
+        if (history.layout() != null && (!history.layout().equals(s.layout()))) history.clear();
+        if (!history.isEmpty() && s.epoch() <= history.latestEpoch()) {
+            Snapshot there = history.at(s.epoch());
+            if (there.epoch() == s.epoch() && Arrays.equals(there.weights(), s.weights()) && Arrays.equals(there.biases(), s.biases())) {
+                return;
+            }
+            history.truncateFrom(s.epoch());
+        }
+        try {
+            history.record(s);
+        } catch (IllegalArgumentException e) { // other activations: a new network
+            history.clear();
+            history.record(s);
+        }
+    }
+
+    /** What a move of the history's scrub bar does; by default it sets the snapshot property. Null: nothing. */
+    public void setOnRewind(Consumer<Snapshot> action) { onRewind = action; }
+
+    /** Shows "Apply this update" in the step-through; feed the value to {@code Trainer.submitEdit}. */
+    public void setOnApplyUpdate(Consumer<BackpropStepView.ParameterUpdate> action) { stepView.setOnApply(action); }
+
+    public ParameterHistory parameterHistory() { return history; }
+    public DecisionMapView decisionMapView() { return decisionMap; }
+    public BackpropStepView backpropStepView() { return stepView; }
+    public HistoryView historyView() { return historyView; }
+    public TwinRunView twinRunView() { return twinRunView; }
+    public SeedSweepView seedSweepView() { return seedSweepView; }
+}

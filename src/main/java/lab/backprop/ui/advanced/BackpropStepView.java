@@ -1,0 +1,181 @@
+package lab.backprop.ui.advanced;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+import lab.backprop.data.Dataset;
+import lab.backprop.model.ChainRuleTrace;
+import lab.backprop.model.Layout;
+import lab.backprop.model.Snapshot;
+
+/**
+ * Backprop step-through: pick a sample and a parameter and read every factor of the chain rule with
+ * its number (seed 001: dL/dypred * dypred/dh1 * dh1/dw1 = dL/dw1), then the SGD update
+ * {@code w <- w - lr * dL/dw}. "Apply this update" hands the new value to {@link #setOnApply} (hidden
+ * while no callback is set). Follows {@link #snapshotProperty()}, {@link #datasetProperty()} and
+ * {@link #learningRateProperty()}; set them on the FX thread.
+ */
+public final class BackpropStepView extends VBox {
+    /** A parameter change the user asked for: feed it to {@code Trainer.submitEdit(parameter, value)}. */
+    public record ParameterUpdate(int parameter, String name, double value) { }
+
+    private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
+    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private final ComboBox<String> sampleBox = new ComboBox<>();
+    private final ComboBox<String> parameterBox = new ComboBox<>();
+    private final Label prediction = new Label();
+    private final GridPane factors = new GridPane();
+    private final Label product = new Label();
+    private final Label update = new Label();
+    private final Label message = new Label();
+    private final Button apply = new Button("Apply this update");
+    private Consumer<ParameterUpdate> onApply;
+    private ChainRuleTrace trace;
+    private int traceParameter = -1;
+
+    public BackpropStepView(Dataset data) {
+        setSpacing(10);
+        setPadding(new Insets(12));
+        sampleBox.setId("step-sample");
+        parameterBox.setId("step-parameter");
+        prediction.setId("step-prediction");
+        factors.setId("step-factors");
+        product.setId("step-product");
+        update.setId("step-update");
+        message.setId("step-message");
+        apply.setId("step-apply");
+        factors.setHgap(16);
+        factors.setVgap(6);
+        Font mono = Font.font("Monospaced", 13);
+        product.setFont(Font.font("Monospaced", FontWeight.BOLD, 14));
+        update.setFont(mono);
+        prediction.setFont(mono);
+        apply.setVisible(false);
+        apply.setManaged(false);
+        apply.setOnAction(e -> {
+            if (onApply != null && trace != null) onApply.accept(new ParameterUpdate(traceParameter, trace.parameterName(), trace.updated()));
+        });
+        HBox pickers = new HBox(10, new Label("Sample"), sampleBox, new Label("Parameter"), parameterBox);
+        getChildren().addAll(pickers, prediction, factors, product, update, apply, message);
+        sampleBox.valueProperty().addListener((o, a, b) -> refresh());
+        parameterBox.valueProperty().addListener((o, a, b) -> refresh());
+        snapshot.addListener((o, a, b) -> { fillParameters(); refresh(); });
+        dataset.addListener((o, a, b) -> { fillSamples(); refresh(); });
+        learningRate.addListener((o, a, b) -> refresh());
+        dataset.set(data);
+    }
+
+    public ObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
+    public ObjectProperty<Dataset> datasetProperty() { return dataset; }
+    /** The rate in the update line (seed 001 uses 0.1). */
+    public DoubleProperty learningRateProperty() { return learningRate; }
+    public ComboBox<String> sampleChooser() { return sampleBox; }
+    public ComboBox<String> parameterChooser() { return parameterBox; }
+
+    /** Shows the "Apply this update" button and calls {@code action} with the new value when clicked; null hides it. */
+    public void setOnApply(Consumer<ParameterUpdate> action) {
+        onApply = action;
+        apply.setVisible(action != null);
+        apply.setManaged(action != null);
+    }
+
+    /** The trace on display, or null. */
+    public ChainRuleTrace trace() { return trace; }
+
+    private void fillSamples() {
+        Dataset d = dataset.get();
+        int keep = Math.max(0, sampleBox.getSelectionModel().getSelectedIndex());
+        sampleBox.getItems().setAll(d == null ? List.of() : d.samples().stream().map(BackpropStepView::describe).toList());
+        if (!sampleBox.getItems().isEmpty()) sampleBox.getSelectionModel().select(Math.min(keep, sampleBox.getItems().size() - 1));
+    }
+
+    private static String describe(Dataset.Sample s) {
+        StringBuilder sb = new StringBuilder(s.name() == null ? "sample" : s.name()).append(" (");
+        double[] raw = s.raw();
+        for (int i = 0; i < raw.length; i++) sb.append(i > 0 ? ", " : "").append(Numbers.plain(raw[i]));
+        return sb.append(" → ").append(Numbers.plain(s.label())).append(')').toString();
+    }
+
+    private void fillParameters() {
+        Snapshot s = snapshot.get();
+        List<String> names = s == null ? List.of() : names(s.layout());
+        if (names.equals(parameterBox.getItems())) return;
+        String keep = parameterBox.getValue();
+        parameterBox.getItems().setAll(names);
+        if (names.contains(keep)) parameterBox.setValue(keep);
+        else if (!names.isEmpty()) parameterBox.getSelectionModel().select(0);
+    }
+
+    private static List<String> names(Layout layout) {
+        return java.util.stream.IntStream.range(0, layout.parameterCount())
+                .mapToObj(p -> p < layout.weightCount() ? layout.weightName(p) : layout.biasName(p - layout.weightCount())).toList();
+    }
+
+    /** Recomputes the trace for the chosen sample and parameter. */
+    public void refresh() {
+        trace = null;
+        factors.getChildren().clear();
+        Snapshot s = snapshot.get();
+        Dataset d = dataset.get();
+        int sample = sampleBox.getSelectionModel().getSelectedIndex();
+        int p = parameterBox.getSelectionModel().getSelectedIndex();
+        if (s == null || d == null || sample < 0 || p < 0 || sample >= d.size()) {
+            clearLines(s == null ? "no network yet" : d == null || d.isEmpty() ? "no samples" : "choose a sample and a parameter");
+            return;
+        }
+        Dataset.Sample chosen = d.sample(sample);
+        try {
+            trace = ChainRuleTrace.of(s.toNetwork(), d.toInput(chosen.raw()), chosen.label(), p, learningRate.get());
+            traceParameter = p;
+        } catch (RuntimeException e) {
+            clearLines(e.getMessage());
+            return;
+        }
+        message.setText("");
+        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + ",  y = " + Numbers.plain(chosen.label())
+                + ",  L = (y - ypred)² = " + Numbers.sig3(trace.loss()));
+        int row = 0;
+        for (ChainRuleTrace.Factor f : trace.factors()) {
+            Label name = new Label(f.name());
+            name.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
+            Label formula = new Label("= " + f.formula());
+            formula.setFont(Font.font("Monospaced", 13));
+            Label value = new Label("= " + Numbers.sig3(f.value()));
+            value.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
+            value.setId("step-factor-" + row);
+            factors.addRow(row++, name, formula, value);
+        }
+        StringBuilder chain = new StringBuilder("dL/d" + trace.parameterName() + " = ");
+        for (int i = 0; i < trace.factors().size(); i++) {
+            chain.append(i > 0 ? " * " : "").append(Numbers.sig3(trace.factors().get(i).value()));
+        }
+        product.setText(chain.append(" = ").append(Numbers.sig3(trace.gradient())).toString());
+        update.setText(trace.parameterName() + " <- " + trace.parameterName() + " - lr * dL/d" + trace.parameterName() + " = "
+                + Numbers.sig(trace.value(), 4) + " - " + Numbers.plain(trace.learningRate()) + " * " + Numbers.sig3(trace.gradient())
+                + " = " + Numbers.sig(trace.updated(), 6));
+        apply.setDisable(false);
+    }
+
+    private void clearLines(String why) {
+        prediction.setText("");
+        product.setText("");
+        update.setText("");
+        message.setText(why);
+        apply.setDisable(true);
+    }
+}

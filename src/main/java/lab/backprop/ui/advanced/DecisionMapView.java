@@ -1,0 +1,261 @@
+package lab.backprop.ui.advanced;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Activation;
+import lab.backprop.model.DecisionMap;
+import lab.backprop.model.Layout;
+import lab.backprop.model.Network;
+import lab.backprop.model.Snapshot;
+
+/**
+ * The network's output over the input plane as a heat map (orange = negative class, blue = positive),
+ * the samples drawn on top, axes in the data's raw units; below, one small map per hidden neuron that
+ * grows while the mouse is over it. Redraws whenever {@link #snapshotProperty()} or
+ * {@link #datasetProperty()} changes (set them on the FX thread).
+ */
+public final class DecisionMapView extends VBox {
+    public static final int DEFAULT_CELLS = 80;
+    static final double PLOT_SIZE = 360;
+    static final double LEFT = 56, TOP = 12, RIGHT = 16, BOTTOM = 44;
+    static final double SMALL = 64, LARGE = 192;
+
+    private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
+    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final int cells;
+    private final Canvas canvas = new Canvas(LEFT + PLOT_SIZE + RIGHT, TOP + PLOT_SIZE + BOTTOM);
+    private final WritableImage image;
+    private final int[] argb;
+    private final double[] output;
+    private final HBox strip = new HBox(6);
+    private final Label message = new Label();
+    private final Label caption = new Label();
+    private final List<NeuronMap> neuronMaps = new ArrayList<>();
+    private DecisionMap map;
+    private double[][] hidden = new double[0][];
+    private long lastRenderNanos;
+
+    /** A view of {@code data} at 80x80 cells; set a snapshot to see a map. */
+    public DecisionMapView(Dataset data) { this(data, DEFAULT_CELLS); }
+
+    public DecisionMapView(Dataset data, int cells) {
+        if (cells < 2 || cells > 1000) throw new IllegalArgumentException("cells must be between 2 and 1000, got " + cells);
+        this.cells = cells;
+        image = new WritableImage(cells, cells);
+        argb = new int[cells * cells];
+        output = new double[cells * cells];
+        setSpacing(6);
+        setPadding(new Insets(8));
+        message.getStyleClass().add("decision-map-message");
+        message.setId("decision-map-message");
+        canvas.setId("decision-map-canvas");
+        strip.setId("decision-map-strip");
+        strip.setAlignment(Pos.TOP_LEFT);
+        caption.setId("decision-map-caption");
+        Label stripTitle = new Label("Hidden neurons (hover to enlarge)");
+        getChildren().addAll(caption, canvas, message, stripTitle, strip);
+        snapshot.addListener((o, a, b) -> redraw());
+        dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); });
+        dataset.set(data);
+    }
+
+    public ObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
+    public void setSnapshot(Snapshot s) { snapshot.set(s); }
+    public Snapshot getSnapshot() { return snapshot.get(); }
+    public ObjectProperty<Dataset> datasetProperty() { return dataset; }
+    public void setDataset(Dataset d) { dataset.set(d); }
+
+    /** Nanoseconds the last full redraw took (computation, colouring and drawing). */
+    public long lastRenderNanos() { return lastRenderNanos; }
+
+    /** The grid in use, or null when the data cannot be mapped. */
+    public DecisionMap decisionMap() { return map; }
+
+    /** Where a raw point (e.g. pounds, inches) is drawn on {@link #canvas()}. */
+    public Point2D toCanvas(double rawX, double rawY) {
+        return new Point2D(LEFT + map.fractionX(rawX) * PLOT_SIZE, TOP + map.fractionY(rawY) * PLOT_SIZE);
+    }
+
+    public Canvas canvas() { return canvas; }
+
+    /** The small per-neuron canvases, in neuron order (h1, h2, ...). */
+    public List<Canvas> neuronCanvases() { return neuronMaps.stream().map(n -> n.canvas).toList(); }
+
+    private void rebuildGrid() {
+        Dataset d = dataset.get();
+        map = null;
+        if (d == null) return;
+        try {
+            map = DecisionMap.around(d, cells, cells, 0.15);
+        } catch (IllegalArgumentException e) {
+            message.setText(e.getMessage());
+        }
+    }
+
+    /** Recomputes and redraws everything from the current snapshot. */
+    public void redraw() {
+        long t0 = System.nanoTime();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        Snapshot s = snapshot.get();
+        Dataset d = dataset.get();
+        if (map == null || d == null) {
+            if (d == null) message.setText("no data set");
+            setStripSize(0, null);
+            return;
+        }
+        caption.setText("Output of the network over " + String.join(" × ", d.featureNames()) + " (blue: "
+                + d.positiveClass() + ", orange: " + d.negativeClass() + ")" + (s == null ? "" : ", epoch " + s.epoch()));
+        if (s == null) {
+            message.setText("no network yet");
+            drawAxes(g, d);
+            drawPoints(g, d, LEFT, TOP, PLOT_SIZE, 6);
+            setStripSize(0, null);
+            return;
+        }
+        if (s.layout().inputSize() != 2 || s.layout().outputSize() < 1) {
+            message.setText("the network takes " + s.layout().inputSize() + " inputs; the map needs 2");
+            setStripSize(0, null);
+            return;
+        }
+        message.setText("");
+        Network net = s.toNetwork();
+        Layout layout = s.layout();
+        int hiddenCount = DecisionMap.hiddenNeuronCount(layout);
+        if (hidden.length != hiddenCount) {
+            hidden = new double[hiddenCount][cells * cells];
+        }
+        map.compute(net, output, hidden);
+        HeatColors.paint(output, s.outputActivation(), argb);
+        image.getPixelWriter().setPixels(0, 0, cells, cells, PixelFormat.getIntArgbPreInstance(), argb, 0, cells);
+        g.setImageSmoothing(true);
+        g.drawImage(image, LEFT, TOP, PLOT_SIZE, PLOT_SIZE);
+        drawAxes(g, d);
+        drawPoints(g, d, LEFT, TOP, PLOT_SIZE, 6);
+        setStripSize(hiddenCount, layout);
+        for (int k = 0; k < hiddenCount; k++) neuronMaps.get(k).draw(hidden[k], s.hiddenActivation(), d);
+        lastRenderNanos = System.nanoTime() - t0;
+    }
+
+    private void drawAxes(GraphicsContext g, Dataset d) {
+        g.setStroke(Color.gray(0.3));
+        g.setLineWidth(1);
+        g.strokeRect(LEFT, TOP, PLOT_SIZE, PLOT_SIZE);
+        g.setFill(Color.gray(0.15));
+        g.setFont(Font.font(11));
+        for (int i = 0; i <= 4; i++) {
+            double f = i / 4.0;
+            double px = LEFT + f * PLOT_SIZE, py = TOP + f * PLOT_SIZE;
+            g.strokeLine(px, TOP + PLOT_SIZE, px, TOP + PLOT_SIZE + 4);
+            g.strokeLine(LEFT - 4, py, LEFT, py);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(tick(map.xMin() + f * (map.xMax() - map.xMin())), px, TOP + PLOT_SIZE + 16);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(tick(map.yMax() - f * (map.yMax() - map.yMin())), LEFT - 6, py + 4);
+        }
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(d.featureNames().get(0), LEFT + PLOT_SIZE / 2, TOP + PLOT_SIZE + 34);
+        g.save();
+        g.translate(14, TOP + PLOT_SIZE / 2);
+        g.rotate(-90);
+        g.fillText(d.featureNames().get(1), 0, 0);
+        g.restore();
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private static String tick(double v) {
+        return Math.abs(v) >= 10 ? Long.toString(Math.round(v)) : Numbers.sig(v, 2);
+    }
+
+    /** Samples as dots in their class colour; names beside them when the plot is large. */
+    private void drawPoints(GraphicsContext g, Dataset d, double x0, double y0, double size, double r) {
+        g.setLineWidth(r > 3 ? 1.5 : 1);
+        g.setFont(Font.font(11));
+        for (Dataset.Sample s : d.samples()) {
+            double px = x0 + map.fractionX(s.raw(0)) * size, py = y0 + map.fractionY(s.raw(1)) * size;
+            g.setFill(s.label() >= 0.5 ? HeatColors.POSITIVE_POINT : HeatColors.NEGATIVE_POINT);
+            g.fillOval(px - r, py - r, 2 * r, 2 * r);
+            g.setStroke(Color.WHITE);
+            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+            if (r > 3 && s.name() != null && d.size() <= 20) {
+                g.setFill(Color.gray(0.1));
+                g.fillText(s.name(), px + r + 3, py + 4);
+            }
+        }
+    }
+
+    private void setStripSize(int n, Layout layout) {
+        while (neuronMaps.size() > n) strip.getChildren().remove(neuronMaps.remove(neuronMaps.size() - 1).box);
+        while (neuronMaps.size() < n) {
+            NeuronMap m = new NeuronMap();
+            neuronMaps.add(m);
+            strip.getChildren().add(m.box);
+        }
+        if (layout == null) return;
+        int k = 0;
+        for (int l = 1; l < layout.layerCount() - 1; l++) {
+            for (int j = 0; j < layout.size(l); j++) neuronMaps.get(k++).name.setText(layout.neuronName(l, j));
+        }
+    }
+
+    /** One hidden neuron's small map; grows to LARGE while hovered and keeps its last values to redraw. */
+    private final class NeuronMap {
+        final Canvas canvas = new Canvas(SMALL, SMALL);
+        final Label name = new Label();
+        final VBox box = new VBox(2, canvas, name);
+        final WritableImage img = new WritableImage(cells, cells);
+        final int[] pixels = new int[cells * cells];
+        Dataset data;
+
+        NeuronMap() {
+            box.setAlignment(Pos.TOP_CENTER);
+            canvas.getStyleClass().add("neuron-map");
+            canvas.setOnMouseEntered(e -> resize(LARGE));
+            canvas.setOnMouseExited(e -> resize(SMALL));
+        }
+
+        void draw(double[] values, Activation activation, Dataset d) {
+            data = d;
+            HeatColors.paint(values, activation, pixels);
+            img.getPixelWriter().setPixels(0, 0, cells, cells, PixelFormat.getIntArgbPreInstance(), pixels, 0, cells);
+            paint();
+        }
+
+        private void resize(double size) {
+            canvas.setWidth(size);
+            canvas.setHeight(size);
+            paint();
+        }
+
+        private void paint() {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            double size = canvas.getWidth();
+            g.setImageSmoothing(true);
+            g.drawImage(img, 0, 0, size, size);
+            g.setStroke(Color.gray(0.4));
+            g.setLineWidth(1);
+            g.strokeRect(0.5, 0.5, size - 1, size - 1);
+            if (data != null && map != null) drawPoints(g, data, 0, 0, size, size > SMALL ? 5 : 2.5);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package lab.backprop.ui.advanced;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import lab.backprop.model.Snapshot;
+import lab.backprop.train.ParameterHistory;
+
+/**
+ * A scrub bar over the recorded epochs of a {@link ParameterHistory} and one sparkline per parameter.
+ * Moving the bar publishes the parameters at the nearest recorded epoch through
+ * {@link #selectedSnapshotProperty()} and {@link #setOnRewind}. While shown it re-reads the history four
+ * times a second; while the bar sits at its right end it follows the newest epoch (without publishing).
+ */
+public final class HistoryView extends VBox {
+    static final double SPARK_W = 220, SPARK_H = 28;
+
+    private final ParameterHistory history;
+    private final Slider scrub = new Slider(0, 1, 1);
+    private final Label epochLabel = new Label();
+    private final GridPane lines = new GridPane();
+    private final List<Spark> sparks = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<Snapshot> selected = new ReadOnlyObjectWrapper<>(this, "selectedSnapshot");
+    private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+    private Consumer<Snapshot> onRewind;
+    private boolean updatingRange;
+    private long[] epochs = new long[0];
+
+    public HistoryView(ParameterHistory history) {
+        this.history = history;
+        setSpacing(8);
+        setPadding(new Insets(12));
+        scrub.setId("history-scrub");
+        epochLabel.setId("history-epoch");
+        lines.setId("history-sparklines");
+        lines.setHgap(10);
+        lines.setVgap(4);
+        scrub.setShowTickLabels(true);
+        scrub.setShowTickMarks(true);
+        scrub.setLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Double v) { return Long.toString(Math.round(v)); }
+            @Override public Double fromString(String s) { return Double.valueOf(s); }
+        });
+        HBox.setHgrow(scrub, Priority.ALWAYS);
+        HBox bar = new HBox(10, new Label("Epoch"), scrub, epochLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(bar, new Label("Every parameter over the epochs (the red line is the chosen epoch)"), scroll);
+        scrub.valueProperty().addListener((o, a, b) -> { if (!updatingRange) select(Math.round(b.doubleValue()), true); });
+        poll.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().addListener((o, a, b) -> { if (b == null) poll.stop(); else poll.play(); });
+        refresh();
+    }
+
+    public ParameterHistory history() { return history; }
+    public Slider scrubBar() { return scrub; }
+
+    /** The parameters at the epoch chosen on the scrub bar (null until the user moves it). */
+    public ReadOnlyObjectProperty<Snapshot> selectedSnapshotProperty() { return selected.getReadOnlyProperty(); }
+
+    /** Called (FX thread) with the chosen epoch's parameters whenever the user moves the bar; e.g. rewind the window. */
+    public void setOnRewind(Consumer<Snapshot> action) { onRewind = action; }
+
+    /** Moves the bar to (the recorded epoch nearest to) {@code epoch} and publishes it, as a drag would. */
+    public void scrubTo(long epoch) { scrub.setValue(epoch); }
+
+    /** Re-reads the history: range of the bar, sparklines. */
+    public void refresh() {
+        epochs = history.epochs();
+        if (epochs.length == 0) {
+            epochLabel.setText("nothing recorded yet");
+            sparks.clear();
+            lines.getChildren().clear();
+            scrub.setDisable(true);
+            return;
+        }
+        scrub.setDisable(false);
+        boolean atEnd = scrub.getValue() >= scrub.getMax() - 0.5;
+        long first = epochs[0], last = epochs[epochs.length - 1];
+        updatingRange = true;
+        try {
+            scrub.setMin(first);
+            scrub.setMax(Math.max(last, first + 1));
+            scrub.setMajorTickUnit(niceStep((last - first) / 4.0));
+            scrub.setMinorTickCount(0);
+            if (atEnd) scrub.setValue(scrub.getMax());
+        } finally {
+            updatingRange = false;
+        }
+        int count = history.parameterCount();
+        if (sparks.size() != count) rebuildSparks(count);
+        long chosen = atEnd || selected.get() == null ? last : selected.get().epoch();
+        if (atEnd) epochLabel.setText("epoch " + last + " (latest)");
+        for (int p = 0; p < count; p++) sparks.get(p).draw(history.series(p), chosen);
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least 1. */
+    static double niceStep(double rough) {
+        if (rough <= 1) return 1;
+        double p = Math.pow(10, Math.floor(Math.log10(rough)));
+        double m = rough / p;
+        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+    }
+
+    private void select(long epoch, boolean publish) {
+        if (history.isEmpty()) return;
+        Snapshot s = history.at(epoch);
+        epochLabel.setText("epoch " + s.epoch() + ", loss " + Numbers.sig3(s.loss()));
+        selected.set(s);
+        for (int p = 0; p < sparks.size(); p++) sparks.get(p).draw(history.series(p), s.epoch());
+        if (publish && onRewind != null) onRewind.accept(s);
+    }
+
+    private void rebuildSparks(int count) {
+        sparks.clear();
+        lines.getChildren().clear();
+        for (int p = 0; p < count; p++) {
+            Spark s = new Spark(history.parameterName(p));
+            sparks.add(s);
+            lines.addRow(p, s.name, s.canvas, s.value);
+        }
+    }
+
+    /** The sparkline canvases, one per parameter (w1.., then b1..). */
+    public List<Canvas> sparklines() { return sparks.stream().map(s -> s.canvas).toList(); }
+
+    /** One parameter's line, scaled to its own range, with a marker at the chosen epoch. */
+    private final class Spark {
+        final Label name;
+        final Canvas canvas = new Canvas(SPARK_W, SPARK_H);
+        final Label value = new Label();
+
+        Spark(String parameter) {
+            name = new Label(parameter);
+            name.setFont(Font.font("Monospaced", 12));
+            value.setFont(Font.font("Monospaced", 12));
+            canvas.setId("spark-" + parameter);
+            value.setId("spark-value-" + parameter);
+        }
+
+        void draw(double[] series, long chosenEpoch) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setFill(Color.WHITE);
+            g.fillRect(0, 0, SPARK_W, SPARK_H);
+            if (series.length == 0 || epochs.length != series.length) return;
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double v : series) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+            double span = hi > lo ? hi - lo : 1;
+            long first = epochs[0], last = Math.max(epochs[epochs.length - 1], first + 1);
+            double pad = 2;
+            g.setStroke(Color.web("#0877bd"));
+            g.setLineWidth(1.2);
+            g.beginPath();
+            for (int i = 0; i < series.length; i++) {
+                double x = (epochs[i] - first) / (double) (last - first) * (SPARK_W - 1);
+                double y = pad + (1 - (series[i] - lo) / span) * (SPARK_H - 2 * pad);
+                if (i == 0) g.moveTo(x, y); else g.lineTo(x, y);
+            }
+            g.stroke();
+            double mx = (chosenEpoch - first) / (double) (last - first) * (SPARK_W - 1);
+            g.setStroke(Color.RED);
+            g.setLineWidth(1);
+            g.strokeLine(mx, 0, mx, SPARK_H);
+            int at = java.util.Arrays.binarySearch(epochs, chosenEpoch);
+            double v = at >= 0 ? series[at] : series[series.length - 1];
+            value.setText(Numbers.sig(v, 4));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package lab.backprop.ui.advanced;
+
+import java.util.Arrays;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import lab.backprop.data.Dataset;
+import lab.backprop.train.SeedSweep;
+
+/**
+ * Runs N random starts (seed 000's XOR set-up by default) in a background task and shows how many got
+ * stuck, a chart of every start's final loss (stuck ones red) and the list of stuck seeds with why.
+ */
+public final class SeedSweepView extends VBox {
+    static final Color OK = Color.web("#2ca02c"), STUCK = Color.web("#d62728");
+
+    private final SeedSweep sweep;
+    private final TextField count = new TextField("100");
+    private final TextField firstSeed = new TextField("0");
+    private final Button run = new Button("Run");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label result = new Label();
+    private final Canvas chart = new Canvas(560, 200);
+    private final ListView<String> stuckList = new ListView<>();
+    private final ReadOnlyObjectWrapper<SeedSweep.Result> lastResult = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<Task<SeedSweep.Result>> task = new ReadOnlyObjectWrapper<>(this, "task");
+
+    /** Seed 000's XOR: 2-2-1 sigmoid, uniform [0,1) weights, full batch, rate 1, 5000 epochs. */
+    public SeedSweepView() { this(SeedSweep.xor()); }
+
+    public SeedSweepView(Dataset data, SeedSweep.Settings settings) { this(new SeedSweep(data, settings)); }
+
+    public SeedSweepView(SeedSweep sweep) {
+        this.sweep = sweep;
+        setSpacing(8);
+        setPadding(new Insets(12));
+        count.setId("sweep-count");
+        firstSeed.setId("sweep-first-seed");
+        run.setId("sweep-run");
+        cancel.setId("sweep-cancel");
+        progress.setId("sweep-progress");
+        result.setId("sweep-result");
+        chart.setId("sweep-chart");
+        stuckList.setId("sweep-stuck-list");
+        count.setPrefColumnCount(6);
+        firstSeed.setPrefColumnCount(8);
+        cancel.setDisable(true);
+        progress.setPrefWidth(300);
+        result.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        stuckList.setPrefHeight(140);
+        SeedSweep.Settings s = sweep.settings();
+        Label setup = new Label("Each start: " + s.layout() + " " + s.hidden() + " on " + sweep.dataset().name() + ", "
+                + s.init() + " weights, " + s.optimizer() + " at rate " + Numbers.plain(s.learningRate()) + ", "
+                + s.epochs() + " epochs. Stuck = a sample on the wrong side of 0.5 or loss above "
+                + Numbers.plain(s.stuckLoss()) + ".");
+        setup.setWrapText(true);
+        setup.setMinHeight(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, new Label("Starts (N)"), count, new Label("first seed"), firstSeed, run, cancel);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : controls.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        run.setOnAction(e -> start());
+        cancel.setOnAction(e -> { if (task.get() != null) task.get().cancel(); });
+        getChildren().addAll(setup, controls, progress, result, chart, new Label("Stuck starts"), stuckList);
+        drawChart(null);
+    }
+
+    public ReadOnlyObjectProperty<SeedSweep.Result> resultProperty() { return lastResult.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Task<SeedSweep.Result>> taskProperty() { return task.getReadOnlyProperty(); }
+    public TextField countField() { return count; }
+    public TextField firstSeedField() { return firstSeed; }
+    public Label resultLabel() { return result; }
+    public SeedSweep sweep() { return sweep; }
+
+    /** Starts a sweep, as the Run button does. Returns false (with a message) on bad input. */
+    public boolean start() {
+        if (task.get() != null && task.get().isRunning()) return false;
+        int n;
+        long seed;
+        try {
+            n = Numbers.parseInt(count.getText(), "N", 1, 100_000);
+            try {
+                seed = Long.parseLong(firstSeed.getText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the first seed must be a whole number, got '" + firstSeed.getText().trim() + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            result.setText(e.getMessage());
+            return false;
+        }
+        Task<SeedSweep.Result> t = new Task<>() {
+            @Override protected SeedSweep.Result call() {
+                return sweep.run(seed, n, this::isCancelled, (done, total) -> {
+                    updateProgress(done, total);
+                    updateMessage(done + " of " + total + " runs done");
+                });
+            }
+        };
+        progress.progressProperty().bind(t.progressProperty());
+        result.textProperty().bind(t.messageProperty());
+        t.setOnSucceeded(e -> show(t.getValue()));
+        t.setOnCancelled(e -> { unbind(); result.setText("cancelled"); });
+        t.setOnFailed(e -> { unbind(); result.setText("failed: " + t.getException().getMessage()); });
+        task.set(t);
+        run.setDisable(true);
+        cancel.setDisable(false);
+        Thread th = new Thread(t, "seed-sweep");
+        th.setDaemon(true);
+        th.start();
+        return true;
+    }
+
+    private void unbind() {
+        progress.progressProperty().unbind();
+        result.textProperty().unbind();
+        run.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    private void show(SeedSweep.Result r) {
+        unbind();
+        progress.setProgress(1);
+        lastResult.set(r);
+        result.setText(r.stuckCount() + " of " + r.size() + " got stuck" + (r.complete() ? "" : " (cancelled early)"));
+        stuckList.getItems().setAll(r.runs().stream().filter(SeedSweep.Run::stuck)
+                .map(x -> "seed " + x.seed() + ": " + x.reason() + " (loss " + Numbers.sig3(x.finalLoss()) + ")").toList());
+        drawChart(r);
+    }
+
+    /** Final losses sorted from best to worst, log scale; stuck starts in red. */
+    private void drawChart(SeedSweep.Result r) {
+        GraphicsContext g = chart.getGraphicsContext2D();
+        double w = chart.getWidth(), h = chart.getHeight(), left = 50, top = 10, bottom = 24;
+        double pw = w - left - 10, ph = h - top - bottom;
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setStroke(Color.gray(0.4));
+        g.strokeRect(left, top, pw, ph);
+        g.setFill(Color.gray(0.2));
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("starts, sorted by final loss", left + pw / 2, h - 6);
+        if (r == null || r.size() == 0) return;
+        SeedSweep.Run[] runs = r.runs().toArray(SeedSweep.Run[]::new);
+        Arrays.sort(runs, (a, b) -> Double.compare(a.finalLoss(), b.finalLoss()));
+        double lo = -6, hi = 0; // 1e-6 .. 1: an MSE on 0/1 targets never exceeds 1
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double d = lo; d <= hi; d += 2) {
+            double y = top + (hi - d) / (hi - lo) * ph;
+            g.setStroke(Color.gray(0.88));
+            g.strokeLine(left, y, left + pw, y);
+            g.fillText("1e" + (int) d, left - 4, y + 4);
+        }
+        double bw = pw / runs.length;
+        for (int i = 0; i < runs.length; i++) {
+            double v = Math.log10(Math.max(1e-6, Math.min(1, runs[i].finalLoss())));
+            double y = top + (hi - v) / (hi - lo) * ph;
+            g.setFill(runs[i].stuck() ? STUCK : OK);
+            g.fillRect(left + i * bw + (bw > 3 ? 0.5 : 0), y, Math.max(1, bw - (bw > 3 ? 1 : 0)), top + ph - y);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    Canvas chart() { return chart; }
+}
