@@ -1,20 +1,55 @@
 package lab.backprop.ui;
 
+import java.io.InputStream;
+import java.util.Objects;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The Backprop Lab window (placeholder until the visualizer lands). */
+/** The Backprop Lab window: 1280x800, stylesheet and icon from the classpath. */
 public final class BackpropLabApp extends Application {
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+
+    private LabViewModel vm;
 
     public static void launchWindow(String[] args) {
         Application.launch(BackpropLabApp.class, args);
     }
 
     @Override public void start(Stage stage) {
+        vm = new LabViewModel();
+        MainWindow window = new MainWindow(vm);
+        show(stage, window);
+    }
+
+    /** Puts a window on a stage with the stylesheet and icon; also used by tests. */
+    public static Scene show(Stage stage, MainWindow window) {
+        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        scene.getStylesheets().add(stylesheet());
         stage.setTitle("Backprop Lab");
-        stage.setScene(new Scene(new Label("Backprop Lab"), 1280, 800));
+        stage.getIcons().add(icon());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> window.viewModel().dispose());
         stage.show();
+        return scene;
+    }
+
+    public static String stylesheet() {
+        return Objects.requireNonNull(BackpropLabApp.class.getResource("app.css"), "app.css missing").toExternalForm();
+    }
+
+    public static Image icon() {
+        try (InputStream in = Objects.requireNonNull(BackpropLabApp.class.getResourceAsStream("icon.png"), "icon.png missing")) {
+            return new Image(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override public void stop() {
+        if (vm != null) vm.dispose();
     }
 }

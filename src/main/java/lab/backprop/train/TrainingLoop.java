@@ -1,0 +1,116 @@
+package lab.backprop.train;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import lab.backprop.model.Snapshot;
+
+/**
+ * Runs epochs of one {@link Trainer} at a chosen pace and publishes what other threads may show.
+ *
+ * <p>Only one thread at a time may call {@link #run}, {@link #applyEditsAndPublish} or touch the trainer
+ * (the "training thread"). Any thread may read {@link #latest()}, {@link #steps()}, set the pace, ask for
+ * a stop, or submit edits through the trainer. The latest immutable {@link Snapshot} is published into an
+ * {@link AtomicReference} at most every {@link #PUBLISH_INTERVAL_NANOS} at full speed (and after every
+ * epoch when paced slower), so a viewer polls it once per frame instead of being called once per step.
+ */
+public final class TrainingLoop {
+    /** Full speed publishes about 250 times a second: more than any screen shows. */
+    public static final long PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** A pace of 0 (or less) epochs per second means: as fast as possible. */
+    public static final double FULL_SPEED = 0;
+
+    /** Why {@link #run} returned normally. */
+    public enum Outcome { FINISHED, STOPPED }
+
+    private final Trainer trainer;
+    private final LossHistory history;
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private volatile double epochsPerSecond = FULL_SPEED;
+    private volatile boolean stopRequested;
+    private volatile long steps;
+
+    public TrainingLoop(Trainer trainer, LossHistory history) {
+        this.trainer = trainer;
+        this.history = history;
+        if (history.recorded() == 0) history.record(trainer.epoch(), trainer.loss());
+        latest.set(trainer.snapshot());
+        steps = trainer.steps();
+    }
+
+    public Trainer trainer() { return trainer; }
+    public LossHistory history() { return history; }
+
+    /** The newest published picture of the network. Any thread. */
+    public Snapshot latest() { return latest.get(); }
+
+    /** Parameter updates done so far, as last published. Any thread. */
+    public long steps() { return steps; }
+
+    /** Epochs per second; {@link #FULL_SPEED} (0) for no pause between epochs. Any thread, takes effect at once. */
+    public void setEpochsPerSecond(double eps) {
+        if (Double.isNaN(eps)) throw new IllegalArgumentException("speed must be a number");
+        epochsPerSecond = eps;
+    }
+
+    public double epochsPerSecond() { return epochsPerSecond; }
+
+    /** Asks a running (or the next) {@link #run} to return after the epoch it is in. Any thread. */
+    public void requestStop() { stopRequested = true; }
+
+    /** Forgets an earlier stop request; call before handing a new run to the training thread. Any thread. */
+    public void clearStopRequest() { stopRequested = false; }
+
+    /**
+     * Runs up to {@code epochs} epochs, or until {@link #requestStop()} (a stop asked for before the run
+     * started counts too, so a pause is never lost). Training thread only.
+     *
+     * @throws DivergenceException when training blows up; the trainer has rolled back, and the rolled-back
+     *                             network is published before the exception leaves
+     */
+    public Outcome run(long epochs) throws DivergenceException {
+        long lastPublish = System.nanoTime();
+        long due = lastPublish;
+        try {
+            for (long i = 0; i < epochs; i++) {
+                if (stopRequested) return Outcome.STOPPED;
+                double loss = trainer.runEpoch();
+                history.record(trainer.epoch(), loss);
+                steps = trainer.steps();
+                double eps = epochsPerSecond;
+                long now = System.nanoTime();
+                if (eps > 0 || now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
+                    latest.set(trainer.snapshot());
+                    lastPublish = now;
+                }
+                if (eps > 0) {
+                    due = Math.max(due, now - PUBLISH_INTERVAL_NANOS) + (long) (1e9 / eps);
+                    waitUntil(due);
+                } else {
+                    due = now;
+                }
+            }
+            return stopRequested ? Outcome.STOPPED : Outcome.FINISHED;
+        } finally {
+            steps = trainer.steps();
+            latest.set(trainer.snapshot());
+        }
+    }
+
+    /** Applies edits waiting in the trainer and publishes the result. Training thread only. */
+    public boolean applyEditsAndPublish() {
+        boolean any = trainer.applyEdits();
+        if (any) latest.set(trainer.snapshot());
+        return any;
+    }
+
+    /** Sleeps in short slices so that a stop request or a faster pace is noticed quickly. */
+    private void waitUntil(long due) {
+        while (!stopRequested) {
+            long left = due - System.nanoTime();
+            if (left <= 0 || epochsPerSecond <= 0) return;
+            LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)));
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package lab.backprop.ui;
+
+import java.util.Locale;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+import javafx.util.StringConverter;
+import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.model.Activation;
+import lab.backprop.model.Initializer;
+import lab.backprop.train.Optimizer;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/**
+ * The two rows of controls at the top: what to train (data, optimizer, architecture, initialisation,
+ * seed) and how (Train / Pause / Step, epochs, speed, learning rate).
+ */
+public final class ControlBar extends VBox {
+    /** Speed slider 0..100: 100 is full speed, below it epochs per second grow on a log scale from 0.3 to 30 000. */
+    static final double FULL_SPEED_POSITION = 100;
+
+    private final LabViewModel vm;
+    private final ValidationSupport validation = new ValidationSupport();
+    final ComboBox<String> dataset = new ComboBox<>();
+    final ComboBox<Optimizer> optimizer = new ComboBox<>();
+    final Spinner<Integer> hidden = new Spinner<>(1, LabViewModel.MAX_HIDDEN_NEURONS, 2);
+    final Spinner<Integer> layers = new Spinner<>(1, LabViewModel.MAX_HIDDEN_LAYERS, 1);
+    final ComboBox<Activation> activation = new ComboBox<>();
+    final ComboBox<Initializer> init = new ComboBox<>();
+    final TextField seed = new TextField();
+    final Button reset = new Button("Reset");
+    final Button train = new Button("Train");
+    final Button pause = new Button("Pause");
+    final Button step = new Button("Step");
+    final TextField epochs = new TextField();
+    final Slider speed = new Slider(0, FULL_SPEED_POSITION, 0);
+    final Label speedLabel = new Label();
+    final Slider rate = new Slider(Math.log10(LabViewModel.MIN_RATE), Math.log10(LabViewModel.MAX_RATE), -1);
+    final TextField rateField = new TextField();
+    private boolean syncing;
+
+    public ControlBar(LabViewModel vm) {
+        super(6);
+        this.vm = vm;
+        getStyleClass().add("control-bar");
+        getChildren().addAll(settingsRow(), runRow());
+        vm.stateProperty().addListener((o, a, b) -> showState());
+        showState();
+    }
+
+    public ValidationSupport validation() { return validation; }
+
+    private HBox settingsRow() {
+        dataset.setId("datasetChoice");
+        dataset.getItems().setAll(BuiltinDatasets.names());
+        dataset.setValue(vm.dataset().name());
+        dataset.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(vm.dataset().name())) vm.selectDataset(BuiltinDatasets.byName(b));
+        });
+        vm.datasetProperty().addListener((o, a, b) -> dataset.setValue(b.name()));
+
+        optimizer.setId("optimizerChoice");
+        optimizer.getItems().setAll(Optimizer.values());
+        optimizer.setConverter(converter(o -> switch (o) {
+            case SGD -> "SGD (per sample)";
+            case BATCH -> "Full batch";
+            case MINIBATCH -> "Mini-batch (" + LabViewModel.MINI_BATCH_SIZE + ")";
+        }));
+        optimizer.valueProperty().bindBidirectional(vm.optimizerProperty());
+
+        hidden.setId("hiddenSpinner");
+        hidden.setPrefWidth(64);
+        hidden.getValueFactory().setValue(vm.hiddenNeuronsProperty().get());
+        hidden.valueProperty().addListener((o, a, b) -> vm.hiddenNeuronsProperty().set(b));
+        layers.setId("layersSpinner");
+        layers.setPrefWidth(64);
+        layers.getValueFactory().setValue(vm.hiddenLayersProperty().get());
+        layers.valueProperty().addListener((o, a, b) -> vm.hiddenLayersProperty().set(b));
+
+        activation.setId("activationChoice");
+        activation.getItems().setAll(Activation.values());
+        activation.valueProperty().bindBidirectional(vm.activationProperty());
+
+        init.setId("initChoice");
+        init.getItems().setAll(Initializer.values());
+        init.setConverter(converter(i -> i == Initializer.STANDARD_NORMAL ? "normal (0, 1)" : "uniform [0, 1)"));
+        init.valueProperty().bindBidirectional(vm.initializerProperty());
+
+        seed.setId("seedField");
+        seed.setPrefColumnCount(5);
+        seed.setText(Long.toString(vm.seedProperty().get()));
+        seed.setTooltip(new Tooltip("Seed of the random start; Reset draws new weights from it"));
+        validation.registerValidator(seed, false, Validator.createPredicateValidator(
+                t -> parseLong((String) t) != null, "The seed must be a whole number, e.g. 1"));
+        vm.seedProperty().addListener((o, a, b) -> {
+            if (!Long.valueOf(b.longValue()).equals(parseLong(seed.getText()))) seed.setText(Long.toString(b.longValue()));
+        });
+        seed.setOnAction(e -> resetFromSeed());
+
+        reset.setId("resetButton");
+        reset.setTooltip(new Tooltip("New random weights from the seed"));
+        reset.setOnAction(e -> resetFromSeed());
+
+        HBox row = new HBox(8, label("Data"), dataset, label("Optimizer"), optimizer,
+                new Separator(Orientation.VERTICAL), label("Hidden"), hidden, label("× layers"), layers,
+                label("Activation"), activation, new Separator(Orientation.VERTICAL),
+                label("Init"), init, label("Seed"), seed, reset);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox runRow() {
+        train.setId("trainButton");
+        train.getStyleClass().add("accent");
+        train.setOnAction(e -> vm.train());
+        train.setTooltip(new Tooltip("Train for the number of epochs on the right"));
+        pause.setId("pauseButton");
+        pause.setOnAction(e -> vm.togglePause());
+        step.setId("stepButton");
+        step.setOnAction(e -> vm.step());
+        step.setTooltip(new Tooltip("Run exactly one epoch"));
+
+        epochs.setId("epochsField");
+        epochs.setPrefColumnCount(6);
+        epochs.setText(Long.toString(vm.epochsProperty().get()));
+        validation.registerValidator(epochs, false, Validator.createPredicateValidator(
+                t -> { Long v = parseLong((String) t); return v != null && v > 0; }, "Epochs must be a whole number above 0"));
+        epochs.textProperty().addListener((o, a, b) -> {
+            Long v = parseLong(b);
+            if (v != null && v > 0) vm.epochsProperty().set(v);
+        });
+        vm.epochsProperty().addListener((o, a, b) -> {
+            if (!Long.valueOf(b.longValue()).equals(parseLong(epochs.getText()))) epochs.setText(Long.toString(b.longValue()));
+        });
+
+        speed.setId("speedSlider");
+        speed.setPrefWidth(150);
+        speedLabel.setId("speedLabel");
+        speedLabel.setMinWidth(92);
+        speed.setValue(positionOf(vm.epochsPerSecondProperty().get()));
+        speed.valueProperty().addListener((o, a, b) -> vm.epochsPerSecondProperty().set(epochsPerSecondAt(b.doubleValue())));
+        vm.epochsPerSecondProperty().addListener((o, a, b) -> showSpeed());
+        showSpeed();
+
+        rate.setId("learningRateSlider");
+        rate.setPrefWidth(170);
+        rate.setMajorTickUnit(1);
+        rate.setShowTickMarks(true);
+        rateField.setId("learningRateField");
+        rateField.setPrefColumnCount(6);
+        rateField.setTooltip(new Tooltip("Any positive number; takes effect at once, also while training"));
+        validation.registerValidator(rateField, false, Validator.createPredicateValidator(
+                t -> { Double v = Fmt.parse((String) t); return v != null && v > 0; }, "The learning rate must be a positive number, e.g. 0.1"));
+        rate.valueProperty().addListener((o, a, b) -> {
+            if (syncing) return;
+            vm.learningRateProperty().set(roundRate(Math.pow(10, b.doubleValue())));
+        });
+        rateField.setOnAction(e -> commitRateField());
+        rateField.focusedProperty().addListener((o, was, now) -> { if (!now) commitRateField(); });
+        vm.learningRateProperty().addListener((o, a, b) -> showRate());
+        showRate();
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, train, pause, step, label("Epochs"), epochs, new Separator(Orientation.VERTICAL),
+                label("Speed"), speed, speedLabel, gap, label("Learning rate"), rate, rateField);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void resetFromSeed() {
+        Long v = parseLong(seed.getText());
+        if (v == null) return; // the mark on the field says why
+        vm.seedProperty().set(v);
+        vm.reset();
+    }
+
+    private void commitRateField() {
+        Double v = Fmt.parse(rateField.getText());
+        if (v == null || v <= 0) return; // marked invalid; the rate stays
+        vm.learningRateProperty().set(v);
+        showRate();
+    }
+
+    private void showRate() {
+        double r = vm.learningRateProperty().get();
+        syncing = true;
+        try {
+            rate.setValue(Math.log10(r));
+            if (!rateField.isFocused() || !Double.valueOf(r).equals(Fmt.parse(rateField.getText()))) rateField.setText(Fmt.rate(r));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showSpeed() {
+        double eps = vm.epochsPerSecondProperty().get();
+        speedLabel.setText(eps <= 0 ? "full speed"
+                : eps < 10 ? String.format(Locale.ROOT, "%.1f epochs/s", eps)
+                : String.format(Locale.ROOT, "%,.0f epochs/s", eps));
+    }
+
+    private void showState() {
+        TrainingState s = vm.state();
+        train.setDisable(s == TrainingState.RUNNING);
+        step.setDisable(s == TrainingState.RUNNING);
+        pause.setDisable(s == TrainingState.IDLE);
+        pause.setText(s == TrainingState.PAUSED ? "Resume" : "Pause");
+    }
+
+    /** Epochs per second at a slider position; 0 (full speed) at the right end. */
+    static double epochsPerSecondAt(double position) {
+        if (position >= FULL_SPEED_POSITION - 0.5) return 0;
+        return Math.pow(10, -0.5 + 5 * position / FULL_SPEED_POSITION);
+    }
+
+    static double positionOf(double eps) {
+        if (eps <= 0) return FULL_SPEED_POSITION;
+        return Math.max(0, Math.min(FULL_SPEED_POSITION - 1, (Math.log10(eps) + 0.5) / 5 * FULL_SPEED_POSITION));
+    }
+
+    /** Three significant digits, so the slider gives rates like 0.0316 rather than 0.031622776. */
+    static double roundRate(double r) {
+        return new java.math.BigDecimal(r).round(new java.math.MathContext(3)).doubleValue();
+    }
+
+    private static Long parseLong(String text) {
+        if (text == null) return null;
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("control-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : show.apply(t); }
+            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
+        };
+    }
+}

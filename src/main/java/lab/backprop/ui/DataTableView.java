@@ -1,0 +1,83 @@
+package lab.backprop.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Network;
+import lab.backprop.model.Snapshot;
+
+/**
+ * The training data as a table with the network's current output per row. Selecting a row puts it in
+ * the predict panel (and so on the graph).
+ */
+public final class DataTableView extends BorderPane {
+    private final LabViewModel vm;
+    private final TableView<Dataset.Sample> table = new TableView<>();
+    private Snapshot shown;
+    private long lastRefresh;
+
+    public DataTableView(LabViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("panel");
+        table.setId("dataTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No samples"));
+        Label title = new Label();
+        title.getStyleClass().add("panel-title");
+        title.textProperty().bind(vm.datasetProperty().map(d -> "Data: " + d.name() + " (" + d.size() + " samples; select one to probe it)"));
+        setTop(title);
+        setCenter(table);
+        vm.datasetProperty().addListener((o, a, b) -> fill(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) vm.probeInputProperty().set(b.raw());
+        });
+        fill(vm.dataset());
+        // The output column follows training a few times a second; a full table refresh per frame is wasteful.
+        new AnimationTimer() {
+            @Override public void handle(long now) {
+                if (vm.snapshot() != shown && now - lastRefresh > 250_000_000L) {
+                    shown = vm.snapshot();
+                    lastRefresh = now;
+                    table.refresh();
+                }
+            }
+        }.start();
+    }
+
+    public TableView<Dataset.Sample> table() { return table; }
+
+    private void fill(Dataset data) {
+        table.getColumns().clear();
+        TableColumn<Dataset.Sample, String> name = new TableColumn<>("name");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        table.getColumns().add(name);
+        for (int i = 0; i < data.featureCount(); i++) {
+            int f = i;
+            TableColumn<Dataset.Sample, Number> col = new TableColumn<>(data.featureNames().get(i));
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().raw(f)));
+            table.getColumns().add(col);
+        }
+        TableColumn<Dataset.Sample, String> label = new TableColumn<>("class");
+        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label() >= 0.5 ? data.positiveClass() : data.negativeClass()));
+        table.getColumns().add(label);
+        TableColumn<Dataset.Sample, String> output = new TableColumn<>("output now");
+        output.setCellValueFactory(c -> new ReadOnlyStringWrapper(outputFor(c.getValue())));
+        table.getColumns().add(output);
+        table.setItems(FXCollections.observableArrayList(data.samples()));
+    }
+
+    private String outputFor(Dataset.Sample sample) {
+        Snapshot s = vm.snapshot();
+        Dataset data = vm.dataset();
+        if (s == null || s.layout().inputSize() != data.featureCount()) return "";
+        Network net = s.toNetwork();
+        double y = net.predict(data.toInput(sample.raw()))[0];
+        return Fmt.shortNum(y) + " → " + data.classify(y);
+    }
+}

@@ -1,0 +1,405 @@
+package lab.backprop.ui;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Activation;
+import lab.backprop.model.Initializer;
+import lab.backprop.model.Layout;
+import lab.backprop.model.Network;
+import lab.backprop.model.Snapshot;
+import lab.backprop.train.DatasetGradient;
+import lab.backprop.train.DivergenceException;
+import lab.backprop.train.LossHistory;
+import lab.backprop.train.NetworkFactory;
+import lab.backprop.train.Optimizer;
+import lab.backprop.train.Trainer;
+import lab.backprop.train.TrainingLoop;
+
+/**
+ * Everything the window shows, as JavaFX properties, and the commands its buttons call.
+ * Use it from the FX thread only.
+ *
+ * <p>Threading: one single-thread executor is "the training thread". It alone touches the trainer
+ * (runs, steps, edits). The trainer publishes immutable snapshots into its {@link TrainingLoop}; an
+ * {@link AnimationTimer} copies the newest into {@link #snapshotProperty()} once per frame, so the
+ * FX thread is never called once per step. Parameter edits reach the trainer through
+ * {@link Trainer#submitEdit}, the learning rate through its volatile {@link Trainer#learningRate()}.
+ */
+public final class LabViewModel {
+    /** Mini-batch size used by the mini-batch optimizer. */
+    public static final int MINI_BATCH_SIZE = 2;
+    public static final int MAX_HIDDEN_NEURONS = 8;
+    public static final int MAX_HIDDEN_LAYERS = 3;
+    public static final double MIN_RATE = 0.001;
+    public static final double MAX_RATE = 10;
+
+    /** Starting values per data set, as the seeds use them. */
+    public record Preset(Optimizer optimizer, Initializer initializer, long seed, double learningRate, long epochs) {
+        /** Seed 001: gender, SGD, standard normal, rate 0.1, 1000 epochs. Seed 000: XOR, full batch, uniform [0,1), rate 1, 5000 epochs. */
+        public static Preset forDataset(String name) {
+            return name.equals("gender")
+                    ? new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 1000)
+                    : new Preset(Optimizer.BATCH, Initializer.UNIFORM_0_1, 0, 1.0, 5000);
+        }
+    }
+
+    /** The trainer, its loop and its loss history: replaced as a whole on every reset. */
+    private record Session(Trainer trainer, TrainingLoop loop, Dataset data) { }
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backprop-trainer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    // Settings.
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset", BuiltinDatasets.gender());
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(this, "optimizer", Optimizer.SGD);
+    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation", Activation.SIGMOID);
+    private final ObjectProperty<Initializer> initializer = new SimpleObjectProperty<>(this, "initializer", Initializer.STANDARD_NORMAL);
+    private final IntegerProperty hiddenNeurons = new SimpleIntegerProperty(this, "hiddenNeurons", 2);
+    private final IntegerProperty hiddenLayers = new SimpleIntegerProperty(this, "hiddenLayers", 1);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private final LongProperty epochs = new SimpleLongProperty(this, "epochs", 1000);
+    private final DoubleProperty epochsPerSecond = new SimpleDoubleProperty(this, "epochsPerSecond", 300);
+    private final BooleanProperty showGradients = new SimpleBooleanProperty(this, "showGradients", false);
+
+    // State.
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<LossHistory> lossHistory = new ReadOnlyObjectWrapper<>(this, "lossHistory");
+    private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state", TrainingState.IDLE);
+    private final ObjectProperty<NeuronRef> selectedNeuron = new SimpleObjectProperty<>(this, "selectedNeuron", new NeuronRef(1, 0));
+    private final ReadOnlyDoubleWrapper referenceBias = new ReadOnlyDoubleWrapper(this, "referenceBias", Double.NaN);
+    private final ObjectProperty<double[]> probeInput = new SimpleObjectProperty<>(this, "probeInput");
+    private final ReadOnlyObjectWrapper<Probe> probe = new ReadOnlyObjectWrapper<>(this, "probe");
+    private final ReadOnlyObjectWrapper<double[]> gradients = new ReadOnlyObjectWrapper<>(this, "gradients");
+    private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond", 0);
+    private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert");
+
+    private Session session;
+    private Task<TrainingLoop.Outcome> currentRun;
+    private long runTargetEpoch;
+    private boolean applyingPreset;
+    private long rateSampleNanos;
+    private long rateSampleSteps;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override public void handle(long now) { pullLatest(now); }
+    };
+
+    public LabViewModel() {
+        Preset p = Preset.forDataset(dataset.get().name());
+        applyPreset(p);
+        probeInput.set(dataset.get().sample(0).raw());
+        newSession();
+        learningRate.addListener((o, a, b) -> {
+            double r = b.doubleValue();
+            if (Double.isFinite(r) && r > 0) session.trainer.learningRate().set(r);
+        });
+        epochsPerSecond.addListener((o, a, b) -> session.loop.setEpochsPerSecond(b.doubleValue()));
+        optimizer.addListener((o, a, b) -> settingChanged());
+        activation.addListener((o, a, b) -> settingChanged());
+        initializer.addListener((o, a, b) -> settingChanged());
+        hiddenNeurons.addListener((o, a, b) -> settingChanged());
+        hiddenLayers.addListener((o, a, b) -> settingChanged());
+        selectedNeuron.addListener((o, a, b) -> captureReferenceBias());
+        snapshot.addListener((o, a, b) -> { updateProbe(); updateGradients(); });
+        probeInput.addListener((o, a, b) -> updateProbe());
+        showGradients.addListener((o, a, b) -> updateGradients());
+        updateProbe();
+        timer.start();
+    }
+
+    // ---- Properties other panels bind to -------------------------------------------------------
+
+    /** The data set being trained on. Change it with {@link #selectDataset}. */
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() { return dataset.getReadOnlyProperty(); }
+    public Dataset dataset() { return dataset.get(); }
+    /** The newest network picture; updated at most once per frame by the animation timer. */
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    public Snapshot snapshot() { return snapshot.get(); }
+    /** The loss per epoch of the current run (bounded buckets); a new object after each reset. */
+    public ReadOnlyObjectProperty<LossHistory> lossHistoryProperty() { return lossHistory.getReadOnlyProperty(); }
+    public LossHistory lossHistory() { return lossHistory.get(); }
+    public ReadOnlyObjectProperty<TrainingState> stateProperty() { return state.getReadOnlyProperty(); }
+    public TrainingState state() { return state.get(); }
+    /** The learning rate; setting it takes effect in the running trainer at once. Non-positive values are refused. */
+    public DoubleProperty learningRateProperty() { return learningRate; }
+    /** The neuron whose sigmoid is shown; never an input. */
+    public ObjectProperty<NeuronRef> selectedNeuronProperty() { return selectedNeuron; }
+    /** Bias of the selected neuron when it was selected or when training last stopped. */
+    public ReadOnlyDoubleProperty referenceBiasProperty() { return referenceBias.getReadOnlyProperty(); }
+    /** Raw input (pounds, inches; or x1, x2) of the predict panel; the graph shows its activations. */
+    public ObjectProperty<double[]> probeInputProperty() { return probeInput; }
+    /** The probe input pushed through the current snapshot. */
+    public ReadOnlyObjectProperty<Probe> probeProperty() { return probe.getReadOnlyProperty(); }
+    /** dL/dparam summed over the data set (weights then biases) when {@link #showGradientsProperty()} is on, else null. */
+    public ReadOnlyObjectProperty<double[]> gradientsProperty() { return gradients.getReadOnlyProperty(); }
+    public BooleanProperty showGradientsProperty() { return showGradients; }
+    public ReadOnlyDoubleProperty stepsPerSecondProperty() { return stepsPerSecond.getReadOnlyProperty(); }
+    /** The latest problem to show the user (e.g. divergence); set again for every new problem. */
+    public ReadOnlyStringProperty alertProperty() { return alert.getReadOnlyProperty(); }
+
+    public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
+    public ObjectProperty<Activation> activationProperty() { return activation; }
+    public ObjectProperty<Initializer> initializerProperty() { return initializer; }
+    /** Neurons per hidden layer, 1..8; changing it resets the network. */
+    public IntegerProperty hiddenNeuronsProperty() { return hiddenNeurons; }
+    /** Hidden layers, 1..3; changing it resets the network. */
+    public IntegerProperty hiddenLayersProperty() { return hiddenLayers; }
+    /** Seed used by the next {@link #reset()}. */
+    public LongProperty seedProperty() { return seed; }
+    /** Epochs that Train runs. */
+    public LongProperty epochsProperty() { return epochs; }
+    /** Pace of training; 0 means full speed. */
+    public DoubleProperty epochsPerSecondProperty() { return epochsPerSecond; }
+
+    /** The layout the settings ask for: 2 inputs, the hidden layers, 1 output. */
+    public Layout layout() {
+        int[] sizes = new int[hiddenLayers.get() + 2];
+        sizes[0] = dataset.get().featureCount();
+        for (int l = 1; l <= hiddenLayers.get(); l++) sizes[l] = hiddenNeurons.get();
+        sizes[sizes.length - 1] = 1;
+        return new Layout(sizes);
+    }
+
+    /** The rate the trainer itself uses now (what the slider must have reached). */
+    public double trainerLearningRate() { return session.trainer.learningRate().get(); }
+
+    // ---- Commands ------------------------------------------------------------------------------
+
+    /** Switches data set, applies its preset (optimizer, initialisation, seed, rate, epochs) and resets. */
+    public void selectDataset(Dataset data) {
+        if (data.featureCount() != 2) throw new IllegalArgumentException("the window shows data sets with 2 features");
+        stopRun();
+        dataset.set(data);
+        applyPreset(Preset.forDataset(data.name()));
+        probeInput.set(data.sample(0).raw());
+        newSession();
+    }
+
+    /** New random weights from {@link #seedProperty()}, same settings; stops any run. */
+    public void reset() {
+        stopRun();
+        newSession();
+    }
+
+    /** Runs {@link #epochsProperty()} epochs in the training thread. */
+    public void train() {
+        if (state.get() == TrainingState.RUNNING) return;
+        startRun(epochs.get());
+    }
+
+    /** Pauses a run; the epochs left are kept for {@link #resume()}. */
+    public void pause() {
+        if (state.get() != TrainingState.RUNNING) return;
+        session.loop.requestStop();
+    }
+
+    /** Continues a paused run. */
+    public void resume() {
+        if (state.get() != TrainingState.PAUSED) return;
+        long left = runTargetEpoch - snapshot.get().epoch();
+        if (left <= 0) {
+            state.set(TrainingState.IDLE);
+            return;
+        }
+        startRun(left);
+    }
+
+    public void togglePause() {
+        if (state.get() == TrainingState.RUNNING) pause(); else resume();
+    }
+
+    /** One epoch, when nothing is running. */
+    public void step() {
+        if (state.get() == TrainingState.RUNNING) return;
+        Session s = session;
+        Task<TrainingLoop.Outcome> task = new Task<>() {
+            @Override protected TrainingLoop.Outcome call() throws Exception { return s.loop.run(1); }
+        };
+        task.setOnFailed(e -> { if (s == session) failed(task.getException()); });
+        s.loop.clearStopRequest();
+        task.setOnSucceeded(e -> { if (s == session) captureReferenceBias(); });
+        worker.execute(task);
+    }
+
+    /**
+     * Sets one parameter (weights first, then biases) from typed text. Returns null if done, else a
+     * message saying what is wrong; nothing changes then. While training the edit is applied by the
+     * training thread between two steps.
+     */
+    public String editParameter(int parameter, String text) {
+        Double v = Fmt.parse(text);
+        if (v == null) return "'" + text.trim() + "' is not a number; type e.g. 0.5 or -1.2";
+        Layout layout = session.trainer.network().layout();
+        if (parameter < 0 || parameter >= layout.parameterCount()) return "no parameter " + parameter;
+        setParameter(parameter, v);
+        return null;
+    }
+
+    /** Sets one parameter (weights first, then biases); see {@link #editParameter}. */
+    public void setParameter(int parameter, double value) {
+        Session s = session;
+        s.trainer.submitEdit(parameter, value);
+        if (state.get() != TrainingState.RUNNING) worker.execute(s.loop::applyEditsAndPublish);
+    }
+
+    /** Sets the bias of a (non-input) neuron. */
+    public void setBias(NeuronRef neuron, double value) {
+        setParameter(neuron.biasParameter(snapshot.get().layout()), value);
+    }
+
+    /** Stops the training thread and the animation timer; for closing the window. */
+    public void dispose() {
+        timer.stop();
+        if (session != null) session.loop.requestStop();
+        worker.shutdownNow();
+    }
+
+    /** Copies the newest snapshot now instead of waiting for the next frame (the timer does this anyway). */
+    public void refreshNow() { pullLatest(System.nanoTime()); }
+
+    // ---- Inside --------------------------------------------------------------------------------
+
+    private void applyPreset(Preset p) {
+        applyingPreset = true;
+        try {
+            optimizer.set(p.optimizer());
+            initializer.set(p.initializer());
+            seed.set(p.seed());
+            learningRate.set(p.learningRate());
+            epochs.set(p.epochs());
+        } finally {
+            applyingPreset = false;
+        }
+    }
+
+    private void settingChanged() {
+        if (applyingPreset) return;
+        reset();
+    }
+
+    private void stopRun() {
+        if (session != null) session.loop.requestStop();
+        currentRun = null;
+        state.set(TrainingState.IDLE);
+    }
+
+    private void newSession() {
+        Layout layout = layout();
+        Network net = NetworkFactory.create(layout, activation.get(), Activation.SIGMOID, initializer.get(), seed.get());
+        double rate = learningRate.get() > 0 ? learningRate.get() : Preset.forDataset(dataset.get().name()).learningRate();
+        Trainer trainer = new Trainer(net, dataset.get(), optimizer.get(), rate, MINI_BATCH_SIZE, seed.get());
+        TrainingLoop loop = new TrainingLoop(trainer, new LossHistory());
+        loop.setEpochsPerSecond(epochsPerSecond.get());
+        session = new Session(trainer, loop, dataset.get());
+        lossHistory.set(loop.history());
+        NeuronRef sel = selectedNeuron.get();
+        if (sel == null || sel.isInput() || !sel.fits(layout)) selectedNeuron.set(new NeuronRef(1, 0));
+        rateSampleSteps = 0;
+        rateSampleNanos = System.nanoTime();
+        stepsPerSecond.set(0);
+        snapshot.set(loop.latest());
+        captureReferenceBias();
+    }
+
+    private void startRun(long count) {
+        Session s = session;
+        Task<TrainingLoop.Outcome> task = new Task<>() {
+            @Override protected TrainingLoop.Outcome call() throws Exception { return s.loop.run(count); }
+        };
+        currentRun = task;
+        s.loop.clearStopRequest();
+        runTargetEpoch = snapshot.get().epoch() + count;
+        state.set(TrainingState.RUNNING);
+        rateSampleNanos = System.nanoTime();
+        rateSampleSteps = s.loop.steps();
+        task.setOnSucceeded(e -> {
+            if (task != currentRun) return;
+            currentRun = null;
+            pullLatest(System.nanoTime());
+            state.set(task.getValue() == TrainingLoop.Outcome.STOPPED ? TrainingState.PAUSED : TrainingState.IDLE);
+            stepsPerSecond.set(0);
+            captureReferenceBias();
+        });
+        task.setOnFailed(e -> {
+            if (task != currentRun) return;
+            currentRun = null;
+            state.set(TrainingState.IDLE);
+            stepsPerSecond.set(0);
+            failed(task.getException());
+        });
+        worker.execute(task);
+    }
+
+    private void failed(Throwable t) {
+        pullLatest(System.nanoTime());
+        captureReferenceBias();
+        String msg = t instanceof DivergenceException d ? d.getMessage()
+                : "Training stopped: " + t;
+        alert.set(null);
+        alert.set(msg);
+    }
+
+    private void pullLatest(long now) {
+        Session s = session;
+        if (s == null) return;
+        Snapshot latest = s.loop.latest();
+        if (latest != snapshot.get()) snapshot.set(latest);
+        if (state.get() == TrainingState.RUNNING && now - rateSampleNanos >= 500_000_000L) {
+            long steps = s.loop.steps();
+            stepsPerSecond.set((steps - rateSampleSteps) * 1e9 / (now - rateSampleNanos));
+            rateSampleSteps = steps;
+            rateSampleNanos = now;
+        }
+    }
+
+    private void captureReferenceBias() {
+        NeuronRef n = selectedNeuron.get();
+        Snapshot s = snapshot.get();
+        if (n == null || s == null || n.isInput() || !n.fits(s.layout())) {
+            referenceBias.set(Double.NaN);
+            return;
+        }
+        referenceBias.set(s.bias(s.layout().biasIndex(n.layer(), n.index())));
+    }
+
+    private void updateProbe() {
+        Snapshot s = snapshot.get();
+        double[] raw = probeInput.get();
+        if (s == null || raw == null || raw.length != dataset.get().featureCount()) return;
+        probe.set(Probe.of(s, dataset.get(), raw));
+    }
+
+    private void updateGradients() {
+        Snapshot s = snapshot.get();
+        gradients.set(showGradients.get() && s != null ? DatasetGradient.of(s, session.data) : null);
+    }
+
+    @Override public String toString() {
+        return String.format(Locale.ROOT, "LabViewModel[%s %s %s]", dataset.get().name(), layout(), state.get());
+    }
+}

@@ -1,0 +1,113 @@
+package lab.backprop.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
+
+/**
+ * The whole window: controls on top, the network graph and loss curve on the left, a tab pane
+ * (Sigmoid, Data, and whatever other panels add with {@link #addTab}) and the predict panel on the right,
+ * a status bar at the bottom. Divergence shows as a notification bar across the top of the content.
+ */
+public final class MainWindow extends BorderPane {
+    private final LabViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final NotificationPane notifications;
+    private final NetworkGraphView graph;
+    private final LossCurveView lossCurve;
+    private final SigmoidShiftView sigmoid;
+    private final DataTableView data;
+    private final PredictPanel predict;
+    private final ControlBar controls;
+    private final StatusBarView status;
+
+    public MainWindow(LabViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("main-window");
+        controls = new ControlBar(vm);
+        graph = new NetworkGraphView(vm);
+        graph.setId("networkGraph");
+        lossCurve = new LossCurveView(vm);
+        lossCurve.setId("lossCurve");
+        sigmoid = new SigmoidShiftView(vm);
+        sigmoid.setId("sigmoidView");
+        data = new DataTableView(vm);
+        data.setId("dataView");
+        predict = new PredictPanel(vm);
+        predict.setId("predictPanel");
+        status = new StatusBarView(vm);
+
+        CheckBox gradients = new CheckBox("show gradients dL/dw");
+        gradients.setId("gradientToggle");
+        gradients.setMinWidth(Region.USE_PREF_SIZE);
+        gradients.selectedProperty().bindBidirectional(vm.showGradientsProperty());
+        Label graphTitle = new Label("Network");
+        graphTitle.getStyleClass().add("panel-title");
+        graphTitle.setMinWidth(Region.USE_PREF_SIZE);
+        Label legend = new Label("blue +, orange −, width = size · click an edge to edit, a neuron to select");
+        legend.getStyleClass().add("muted");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox graphHeader = new HBox(10, graphTitle, legend, gap, gradients);
+        BorderPane graphPanel = new BorderPane(graph);
+        graphPanel.setTop(graphHeader);
+        graphPanel.getStyleClass().add("panel");
+
+        SplitPane left = new SplitPane(graphPanel, lossCurve);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.64);
+
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        addTab("Sigmoid", sigmoid);
+        addTab("Data", data);
+        VBox right = new VBox(8, tabs, predict);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        right.setMinWidth(360);
+
+        SplitPane centre = new SplitPane(left, right);
+        centre.setDividerPositions(0.6);
+        notifications = new NotificationPane(centre);
+        notifications.setId("notificationPane");
+        notifications.setShowFromTop(true);
+        vm.alertProperty().addListener((o, a, b) -> { if (b != null) notifications.show(b); });
+
+        setTop(controls);
+        setCenter(notifications);
+        setBottom(status);
+        BorderPane.setMargin(notifications, new Insets(6, 0, 0, 0));
+    }
+
+    /**
+     * Adds a panel as a tab beside "Sigmoid" and "Data" and returns the tab (to select it, add a
+     * tooltip or a graphic). Other views bind to {@link #viewModel()} for the data they show.
+     */
+    public Tab addTab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    public LabViewModel viewModel() { return vm; }
+    public TabPane tabs() { return tabs; }
+    public NotificationPane notifications() { return notifications; }
+    public NetworkGraphView graph() { return graph; }
+    public LossCurveView lossCurve() { return lossCurve; }
+    public SigmoidShiftView sigmoid() { return sigmoid; }
+    public DataTableView data() { return data; }
+    public PredictPanel predict() { return predict; }
+    public ControlBar controls() { return controls; }
+    public StatusBarView status() { return status; }
+}

@@ -1,0 +1,114 @@
+package lab.backprop.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import lab.backprop.data.Dataset;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/**
+ * Type an input as a person would (pounds and inches for gender) and see the output and class; the
+ * graph shows the activations of that input. A field that is not a number gets a validation mark and
+ * changes nothing.
+ */
+public final class PredictPanel extends VBox {
+    private final LabViewModel vm;
+    private final GridPane grid = new GridPane();
+    private final List<TextField> fields = new ArrayList<>();
+    private final Label output = new Label();
+    private final Label className = new Label();
+    private final Label hint = new Label();
+    private ValidationSupport validation;
+    private boolean fromModel;
+
+    public PredictPanel(LabViewModel vm) {
+        super(6);
+        this.vm = vm;
+        getStyleClass().addAll("panel", "predict-panel");
+        Label title = new Label("Predict");
+        title.getStyleClass().add("panel-title");
+        output.setId("predictOutput");
+        output.getStyleClass().add("predict-output");
+        className.setId("predictClass");
+        className.getStyleClass().add("predict-class");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        grid.setHgap(8);
+        grid.setVgap(6);
+        getChildren().addAll(title, grid, hint);
+        vm.datasetProperty().addListener((o, a, b) -> build(b));
+        vm.probeProperty().addListener((o, a, b) -> show(b));
+        vm.probeInputProperty().addListener((o, a, b) -> fillFields(b));
+        build(vm.dataset());
+        show(vm.probeProperty().get());
+    }
+
+    /** The input field of feature {@code i}. */
+    public TextField field(int i) { return fields.get(i); }
+
+    public ValidationSupport validation() { return validation; }
+
+    private void build(Dataset data) {
+        grid.getChildren().clear();
+        fields.clear();
+        validation = new ValidationSupport();
+        for (int i = 0; i < data.featureCount(); i++) {
+            TextField field = new TextField();
+            field.setId("predictInput" + i);
+            field.setPrefColumnCount(7);
+            field.setPromptText(data.featureNames().get(i));
+            validation.registerValidator(field, false,
+                    Validator.createPredicateValidator(t -> Fmt.parse((String) t) != null,
+                            "Type a number for " + data.featureNames().get(i) + ", e.g. " + Fmt.shortNum(data.sample(0).raw(i))));
+            field.textProperty().addListener((o, a, b) -> typed());
+            fields.add(field);
+            grid.add(new Label(data.featureNames().get(i)), 0, i);
+            grid.add(field, 1, i);
+        }
+        int row = data.featureCount();
+        grid.add(new Label("output"), 0, row);
+        grid.add(output, 1, row);
+        grid.add(new Label("class"), 0, row + 1);
+        grid.add(className, 1, row + 1);
+        hint.setText(data.name().equals("gender")
+                ? "Pounds and inches as you would say them; the network sees them shifted by -135 lb and -66 in. "
+                  + "Output ≥ 0.5 means " + data.positiveClass() + "."
+                : "Output ≥ 0.5 means " + data.positiveClass() + ".");
+        fillFields(vm.probeInputProperty().get());
+    }
+
+    private void fillFields(double[] raw) {
+        if (raw == null || raw.length != fields.size()) return;
+        fromModel = true;
+        try {
+            for (int i = 0; i < raw.length; i++) {
+                Double shown = Fmt.parse(fields.get(i).getText());
+                if (shown == null || shown != raw[i]) fields.get(i).setText(Fmt.plain(raw[i]));
+            }
+        } finally {
+            fromModel = false;
+        }
+    }
+
+    private void typed() {
+        if (fromModel) return;
+        double[] raw = new double[fields.size()];
+        for (int i = 0; i < raw.length; i++) {
+            Double v = Fmt.parse(fields.get(i).getText());
+            if (v == null) return; // the validation mark says why; the last good prediction stays
+            raw[i] = v;
+        }
+        vm.probeInputProperty().set(raw);
+    }
+
+    private void show(Probe p) {
+        if (p == null) return;
+        output.setText(Fmt.full(p.output()));
+        className.setText(p.className());
+    }
+}

@@ -1,0 +1,54 @@
+package lab.backprop.ui;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Small helpers for the window tests: read state on the FX thread, wait for a condition. */
+final class FxTestSupport {
+    private FxTestSupport() { }
+
+    /** Runs {@code s} on the FX thread and returns its value. */
+    static <T> T fx(Supplier<T> s) {
+        try {
+            return WaitForAsyncUtils.asyncFx((Callable<T>) s::get).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+
+    /** Runs {@code r} on the FX thread and waits for it. */
+    static void fxRun(Runnable r) {
+        fx(() -> { r.run(); return null; });
+    }
+
+    /** Waits until {@code condition} (checked on the FX thread) holds. */
+    static void waitUntil(String what, double seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS, () -> fx(condition::getAsBoolean));
+        } catch (TimeoutException e) {
+            fail("timed out after " + seconds + " s waiting for: " + what);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for a couple of animation frames so the timer has copied the newest snapshot. */
+    static void settle() {
+        sleep(80);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package lab.backprop.ui;
+
+import static lab.backprop.ui.FxTestSupport.fx;
+import static lab.backprop.ui.FxTestSupport.fxRun;
+import static lab.backprop.ui.FxTestSupport.settle;
+import static lab.backprop.ui.FxTestSupport.sleep;
+import static lab.backprop.ui.FxTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.backprop.model.Snapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as a user meets it: clicks, drags and typing, with assertions on what is shown. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private LabViewModel vm;
+    private MainWindow window;
+
+    @Start void start(Stage stage) {
+        vm = new LabViewModel();
+        window = new MainWindow(vm);
+        BackpropLabApp.show(stage, window);
+    }
+
+    @AfterEach void stop() {
+        fxRun(() -> vm.dispose());
+    }
+
+    private String text(FxRobot robot, String query) {
+        return fx(() -> ((Label) robot.lookup(query).query()).getText());
+    }
+
+    private double[] parameters() {
+        return fx(() -> {
+            Snapshot s = vm.snapshot();
+            double[] p = new double[s.weightCount() + s.biasCount()];
+            for (int i = 0; i < s.weightCount(); i++) p[i] = s.weight(i);
+            for (int i = 0; i < s.biasCount(); i++) p[s.weightCount() + i] = s.bias(i);
+            return p;
+        });
+    }
+
+    private void trainToEnd(FxRobot robot, long epochs) {
+        fxRun(() -> {
+            vm.epochsPerSecondProperty().set(0); // full speed
+            vm.epochsProperty().set(epochs);
+        });
+        long start = fx(() -> vm.snapshot().epoch());
+        robot.clickOn("#trainButton");
+        waitUntil("training finished", 30, () -> vm.state() == TrainingState.IDLE && vm.snapshot().epoch() == start + epochs);
+    }
+
+    @Test void trainChangesTheShownWeightsAndTheLossFalls(FxRobot robot) {
+        String w1Before = text(robot, "#weight-w1");
+        String w5Before = text(robot, "#weight-w5");
+        double lossBefore = fx(() -> vm.snapshot().loss());
+        String statusBefore = text(robot, "#statusLoss");
+        trainToEnd(robot, 300);
+        settle();
+        assertNotEquals(w1Before, text(robot, "#weight-w1"), "w1 on the graph");
+        assertNotEquals(w5Before, text(robot, "#weight-w5"), "w5 on the graph");
+        double lossAfter = fx(() -> vm.snapshot().loss());
+        assertTrue(lossAfter < lossBefore / 2, "loss fell from " + lossBefore + " to " + lossAfter);
+        assertNotEquals(statusBefore, text(robot, "#statusLoss"));
+        assertEquals("Epoch 300", text(robot, "#statusEpoch"));
+        // The loss curve holds every epoch (300 + the start) in its buckets.
+        assertEquals(301, fx(() -> vm.lossHistory().recorded()));
+        assertTrue(fx(() -> window.lossCurve().drawnBuckets()) > 100);
+        // The shown number is the snapshot's weight.
+        assertEquals(Fmt.shortNum(fx(() -> vm.snapshot().weight(0))), text(robot, "#weight-w1"));
+    }
+
+    @Test void draggingTheLearningRateSliderChangesTheTrainersRateWhileTraining(FxRobot robot) {
+        fxRun(() -> {
+            vm.epochsPerSecondProperty().set(20);
+            vm.epochsProperty().set(100_000);
+        });
+        robot.clickOn("#trainButton");
+        waitUntil("running", 5, () -> vm.state() == TrainingState.RUNNING);
+        double before = fx(() -> vm.trainerLearningRate());
+        assertEquals(0.1, before, 1e-12);
+        Node thumb = robot.lookup("#learningRateSlider .thumb").query();
+        robot.drag(thumb).moveBy(60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = fx(() -> vm.trainerLearningRate());
+        assertTrue(after > before * 1.5, "rate went from " + before + " to " + after);
+        assertEquals(fx(() -> vm.learningRateProperty().get()), after, 1e-12);
+        assertEquals(Fmt.rate(after), fx(() -> ((TextField) robot.lookup("#learningRateField").query()).getText()));
+        double sliderLog = fx(() -> ((Slider) robot.lookup("#learningRateSlider").query()).getValue());
+        assertEquals(after, Math.pow(10, sliderLog), after * 0.01, "log scale");
+        assertEquals(TrainingState.RUNNING, fx(() -> vm.state()), "still training");
+    }
+
+    @Test void typingALearningRateSetsItAndBadTextChangesNothing(FxRobot robot) {
+        robot.doubleClickOn("#learningRateField").eraseText(8).write("2.5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.5, fx(() -> vm.trainerLearningRate()), 1e-12);
+        robot.doubleClickOn("#learningRateField").eraseText(8).write("fast").type(KeyCode.ENTER);
+        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.5, fx(() -> vm.trainerLearningRate()), 1e-12);
+        TextField field = robot.lookup("#learningRateField").query();
+        assertTrue(fx(() -> window.controls().validation().getHighestMessage(field).isPresent()), "marked invalid");
+    }
+
+    @Test void movingTheBiasSliderSlidesTheCurveAndChangesThePrediction(FxRobot robot) {
+        robot.clickOn("#neuron-h1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new NeuronRef(1, 0), fx(() -> vm.selectedNeuronProperty().get()));
+        // Diana (120 lb, 60 in) sits on the steep part of h1's curve for seed 1.
+        robot.doubleClickOn("#predictInput0").eraseText(6).write("135");
+        robot.doubleClickOn("#predictInput1").eraseText(6).write("66");
+        settle();
+        double midBefore = fx(() -> window.sigmoid().curveMidpoint());
+        double[] curveBefore = fx(() -> window.sigmoid().curveF());
+        String outputBefore = text(robot, "#predictOutput");
+        double biasBefore = fx(() -> vm.snapshot().bias(0));
+        Node thumb = robot.lookup("#biasSlider .thumb").query();
+        robot.drag(thumb).moveBy(90, 0).drop();
+        waitUntil("bias applied", 5, () -> vm.snapshot().bias(0) > biasBefore + 1);
+        settle();
+        double biasAfter = fx(() -> vm.snapshot().bias(0));
+        assertEquals(biasAfter, fx(() -> window.sigmoid().biasSlider().getValue()), 1e-9, "slider shows the bias");
+        double midAfter = fx(() -> window.sigmoid().curveMidpoint());
+        assertEquals(-biasAfter, midAfter, 1e-9);
+        assertTrue(midAfter < midBefore - 1, "curve slid left: " + midBefore + " -> " + midAfter);
+        assertFalse(java.util.Arrays.equals(curveBefore, fx(() -> window.sigmoid().curveF())), "curve redrawn");
+        assertNotEquals(outputBefore, text(robot, "#predictOutput"), "prediction changed");
+        assertEquals(biasBefore, fx(() -> vm.referenceBiasProperty().get()), 1e-12, "dashed curve keeps the old bias");
+        assertEquals("b=" + Fmt.shortNum(biasAfter), fx(() -> ((javafx.scene.text.Text) robot.lookup("#bias-h1").query()).getText()));
+    }
+
+    @Test void afterTrainingEmilyIsFemaleAndFrankIsMale(FxRobot robot) {
+        trainToEnd(robot, 1000);
+        robot.doubleClickOn("#predictInput0").eraseText(6).write("128");
+        robot.doubleClickOn("#predictInput1").eraseText(6).write("63");
+        settle();
+        assertEquals("F", text(robot, "#predictClass"), "Emily, 128 lb 63 in");
+        double emily = Double.parseDouble(text(robot, "#predictOutput"));
+        assertTrue(emily > 0.9, "Emily's output " + emily);
+        // The graph shows Emily's activations: x1 is her shifted weight.
+        assertEquals("-7.000", fx(() -> ((javafx.scene.text.Text) robot.lookup("#activation-x1").query()).getText()));
+        robot.doubleClickOn("#predictInput0").eraseText(6).write("155");
+        robot.doubleClickOn("#predictInput1").eraseText(6).write("68");
+        settle();
+        assertEquals("M", text(robot, "#predictClass"), "Frank, 155 lb 68 in");
+    }
+
+    @Test void invalidInputIsMarkedAndChangesNothing(FxRobot robot) {
+        settle();
+        String output = text(robot, "#predictOutput");
+        double[] probe = fx(() -> vm.probeInputProperty().get().clone());
+        double[] params = parameters();
+        TextField field = robot.lookup("#predictInput0").query();
+        robot.doubleClickOn(field).eraseText(6).write("abc");
+        sleep(300); // ValidationSupport decorates asynchronously
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> window.predict().validation().getHighestMessage(field).isPresent()), "validation mark");
+        assertTrue(fx(() -> window.predict().validation().isInvalid()));
+        assertArrayEquals(probe, fx(() -> vm.probeInputProperty().get()));
+        assertEquals(output, text(robot, "#predictOutput"));
+        assertArrayEquals(params, parameters());
+        // Fixing it clears the mark.
+        robot.doubleClickOn(field).eraseText(6).write("140");
+        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> window.predict().validation().getHighestMessage(field).isPresent()));
+        assertEquals(140, fx(() -> vm.probeInputProperty().get()[0]));
+    }
+
+    @Test void pauseStopsTheWeightsChangingAndResumeGoesOn(FxRobot robot) {
+        fxRun(() -> {
+            vm.epochsPerSecondProperty().set(100);
+            vm.epochsProperty().set(100_000);
+        });
+        robot.clickOn("#trainButton");
+        waitUntil("some epochs", 5, () -> vm.snapshot().epoch() > 5);
+        robot.clickOn("#pauseButton");
+        waitUntil("paused", 5, () -> vm.state() == TrainingState.PAUSED);
+        assertEquals("Resume", fx(() -> window.controls().pause.getText()));
+        settle();
+        double[] paused = parameters();
+        String w1 = text(robot, "#weight-w1");
+        long epoch = fx(() -> vm.snapshot().epoch());
+        sleep(400);
+        settle();
+        assertArrayEquals(paused, parameters());
+        assertEquals(w1, text(robot, "#weight-w1"));
+        assertEquals(epoch, fx(() -> vm.snapshot().epoch()));
+        robot.clickOn("#pauseButton");
+        waitUntil("running again", 5, () -> vm.snapshot().epoch() > epoch + 3);
+        assertEquals(TrainingState.RUNNING, fx(() -> vm.state()));
+    }
+
+    @Test void stepRunsExactlyOneEpoch(FxRobot robot) {
+        double[] before = parameters();
+        robot.clickOn("#stepButton");
+        waitUntil("one epoch", 5, () -> vm.snapshot().epoch() == 1);
+        settle();
+        assertEquals(1, fx(() -> vm.snapshot().epoch()));
+        assertFalse(java.util.Arrays.equals(before, parameters()));
+        assertEquals("Epoch 1", text(robot, "#statusEpoch"));
+    }
+
+    @Test void clickAnEdgeToTypeANewWeight(FxRobot robot) {
+        double[] before = parameters();
+        // A quarter of the way along the edge: its middle is where it crosses w3.
+        javafx.geometry.Point2D spot = fx(() -> {
+            javafx.scene.shape.Line hit = robot.lookup("#edge-w2").query();
+            return hit.localToScreen(hit.getStartX() + (hit.getEndX() - hit.getStartX()) * 0.25,
+                    hit.getStartY() + (hit.getEndY() - hit.getStartY()) * 0.25);
+        });
+        robot.clickOn(spot);
+        TextField editor = robot.lookup("#edgeEditor").query();
+        assertTrue(fx(() -> editor.getParent().isVisible()), "editor open");
+        robot.doubleClickOn(editor).eraseText(20).write("heavy").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#edgeEditorError").contains("not a number"));
+        settle();
+        assertArrayEquals(before, parameters(), "nothing changed");
+        robot.doubleClickOn(editor).eraseText(20).write("-1.5").type(KeyCode.ENTER);
+        waitUntil("edit applied", 5, () -> vm.snapshot().weight(1) == -1.5);
+        settle();
+        assertEquals("-1.500", text(robot, "#weight-w2"));
+        assertFalse(fx(() -> editor.getParent().isVisible()), "editor closed");
+        assertTrue(fx(() -> window.graph().edgeTooltip("w2")).startsWith("w2 = -1.50000"));
+    }
+
+    @Test void gradientToggleShowsGradientsOnTheEdges(FxRobot robot) {
+        assertFalse(text(robot, "#weight-w1").startsWith("∂"));
+        robot.clickOn("#gradientToggle");
+        settle();
+        double[] g = fx(() -> vm.gradientsProperty().get());
+        assertNotNull(g);
+        assertEquals("∂" + Fmt.shortNum(g[0]), text(robot, "#weight-w1"));
+        // Checked against a finite difference of the summed loss over the data set.
+        double h = 1e-6;
+        lab.backprop.model.Network net = fx(() -> vm.snapshot().toNetwork());
+        double[][] x = vm.dataset().inputs();
+        double[] y = vm.dataset().labels();
+        net.setWeight(0, net.weight(0) + h);
+        double up = 0;
+        for (int i = 0; i < x.length; i++) up += Math.pow(y[i] - net.predict(x[i])[0], 2);
+        net.setWeight(0, net.weight(0) - 2 * h);
+        double down = 0;
+        for (int i = 0; i < x.length; i++) down += Math.pow(y[i] - net.predict(x[i])[0], 2);
+        assertEquals((up - down) / (2 * h), g[0], 1e-6);
+    }
+
+    @Test void theGraphFollowsTheArchitecture(FxRobot robot) {
+        fxRun(() -> {
+            vm.hiddenNeuronsProperty().set(5);
+            vm.hiddenLayersProperty().set(3);
+        });
+        settle();
+        assertEquals(2 + 15 + 1, fx(() -> window.graph().neuronCount()));
+        assertEquals(10 + 25 + 25 + 5, fx(() -> window.graph().edgeCount()));
+        assertNotNull(robot.lookup("#neuron-h3_5").query());
+        assertNotNull(robot.lookup("#edge-w65").query());
+        trainToEnd(robot, 20);
+        assertEquals(20, fx(() -> vm.snapshot().epoch()));
+    }
+
+    @Test void switchingToXorAppliesItsPreset(FxRobot robot) {
+        robot.clickOn("#datasetChoice").clickOn("xor");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("xor", fx(() -> vm.dataset().name()));
+        assertEquals(lab.backprop.train.Optimizer.BATCH, fx(() -> vm.optimizerProperty().get()));
+        assertEquals(lab.backprop.model.Initializer.UNIFORM_0_1, fx(() -> vm.initializerProperty().get()));
+        assertEquals(1.0, fx(() -> vm.trainerLearningRate()));
+        assertEquals("0", fx(() -> ((TextField) robot.lookup("#seedField").query()).getText()));
+        assertEquals("1", fx(() -> ((TextField) robot.lookup("#learningRateField").query()).getText()));
+        // Uniform [0,1) start: every weight is in [0, 1).
+        for (double p : parameters()) assertTrue(p >= 0 && p < 1, "uniform start " + p);
+        assertEquals(4, fx(() -> window.data().table().getItems().size()));
+    }
+}
