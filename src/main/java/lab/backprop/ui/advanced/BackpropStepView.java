@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
@@ -41,6 +42,7 @@ public final class BackpropStepView extends VBox {
     private final Label prediction = new Label();
     private final GridPane factors = new GridPane();
     private final Label product = new Label();
+    private final Label exactProduct = new Label();
     private final Label update = new Label();
     private final Label message = new Label();
     private final Button apply = new Button("Apply this update");
@@ -57,6 +59,8 @@ public final class BackpropStepView extends VBox {
         factors.setId("step-factors");
         product.setId("step-product");
         update.setId("step-update");
+        exactProduct.setId("step-product-exact");
+        exactProduct.setTextFill(Color.gray(0.35));
         message.setId("step-message");
         apply.setId("step-apply");
         factors.setHgap(16);
@@ -71,7 +75,7 @@ public final class BackpropStepView extends VBox {
             if (onApply != null && trace != null) onApply.accept(new ParameterUpdate(traceParameter, trace.parameterName(), trace.updated()));
         });
         HBox pickers = new HBox(10, new Label("Sample"), sampleBox, new Label("Parameter"), parameterBox);
-        getChildren().addAll(pickers, prediction, factors, product, update, apply, message);
+        getChildren().addAll(pickers, prediction, factors, product, exactProduct, update, apply, message);
         sampleBox.valueProperty().addListener((o, a, b) -> refresh());
         parameterBox.valueProperty().addListener((o, a, b) -> refresh());
         snapshot.addListener((o, a, b) -> { fillParameters(); refresh(); });
@@ -147,33 +151,47 @@ public final class BackpropStepView extends VBox {
             return;
         }
         message.setText("");
-        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + ",  y = " + Numbers.plain(chosen.label())
+        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + " (exact " + Numbers.sig(trace.ypred(), 6) + ")" + ",  y = " + Numbers.plain(chosen.label())
                 + ",  L = (y - ypred)² = " + Numbers.sig3(trace.loss()));
+        // By hand, as seed 001 does: every number rounded to three digits before it is used (ypred = 0.524, so
+        // dL/dypred = -2(1 - 0.524) = -0.952, and -0.952 * 0.249 * -0.0904 = 0.0214); the exact value beside it.
+        double handYpred = round3(trace.ypred());
+        double handProduct = 1;
         int row = 0;
+        StringBuilder chain = new StringBuilder("dL/d" + trace.parameterName() + " = ");
         for (ChainRuleTrace.Factor f : trace.factors()) {
+            double hand = round3(row == 0 ? -2 * (chosen.label() - handYpred) : f.value());
+            handProduct *= hand;
             Label name = new Label(f.name());
             name.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
             Label formula = new Label("= " + f.formula());
             formula.setFont(Font.font("Monospaced", 13));
-            Label value = new Label("= " + Numbers.sig3(f.value()));
+            Label value = new Label("= " + Numbers.sig3(hand));
             value.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
             value.setId("step-factor-" + row);
-            factors.addRow(row++, name, formula, value);
+            Label exact = new Label("exact " + Numbers.sig(f.value(), 6));
+            exact.setId("step-factor-exact-" + row);
+            exact.setTextFill(Color.gray(0.45));
+            factors.addRow(row, name, formula, value, exact);
+            chain.append(row > 0 ? " * " : "").append(Numbers.sig3(hand));
+            row++;
         }
-        StringBuilder chain = new StringBuilder("dL/d" + trace.parameterName() + " = ");
-        for (int i = 0; i < trace.factors().size(); i++) {
-            chain.append(i > 0 ? " * " : "").append(Numbers.sig3(trace.factors().get(i).value()));
-        }
-        product.setText(chain.append(" = ").append(Numbers.sig3(trace.gradient())).toString());
+        product.setText(chain.append(" = ").append(Numbers.sig3(handProduct)).toString());
+        exactProduct.setText("exact dL/d" + trace.parameterName() + " = " + Numbers.sig(trace.gradient(), 6)
+                + "  (the line above rounds every factor to three digits first, as the tutorial does)");
         update.setText(trace.parameterName() + " <- " + trace.parameterName() + " - lr * dL/d" + trace.parameterName() + " = "
-                + Numbers.sig(trace.value(), 4) + " - " + Numbers.plain(trace.learningRate()) + " * " + Numbers.sig3(trace.gradient())
-                + " = " + Numbers.sig(trace.updated(), 6));
+                + Numbers.sig(trace.value(), 6) + " - " + Numbers.plain(trace.learningRate()) + " * " + Numbers.sig(trace.gradient(), 6)
+                + " = " + Numbers.sig(trace.updated(), 7));
         apply.setDisable(false);
     }
+
+    /** Three significant digits, as a number. */
+    static double round3(double v) { return Double.parseDouble(Numbers.sig3(v)); }
 
     private void clearLines(String why) {
         prediction.setText("");
         product.setText("");
+        exactProduct.setText("");
         update.setText("");
         message.setText(why);
         apply.setDisable(true);

@@ -96,6 +96,9 @@ public final class DecisionMapView extends VBox {
 
     public Canvas canvas() { return canvas; }
 
+    /** The line above the map: what is plotted, and the epoch. */
+    public Label caption() { return caption; }
+
     /** The small per-neuron canvases, in neuron order (h1, h2, ...). */
     public List<Canvas> neuronCanvases() { return neuronMaps.stream().map(n -> n.canvas).toList(); }
 
