@@ -264,7 +264,39 @@ public final class LabViewModel {
     public void setParameter(int parameter, double value) {
         Session s = session;
         s.trainer.submitEdit(parameter, value);
-        if (state.get() != TrainingState.RUNNING) worker.execute(s.loop::applyEditsAndPublish);
+        // While a run is going, its next epoch applies the edit first; this queued call then finds nothing
+        // left. When idle (or when a pause lands before that epoch) it applies the edit right away.
+        worker.execute(s.loop::applyEditsAndPublish);
+    }
+
+    /**
+     * Puts every parameter of {@code earlier} (same layout) back, e.g. to rewind to an epoch of the history;
+     * a running training is paused first. Returns false (and changes nothing) if the layout differs.
+     */
+    public boolean restoreParameters(Snapshot earlier) {
+        Layout layout = session.trainer.network().layout();
+        if (earlier == null || !earlier.layout().equals(layout)) return false;
+        Session s = session;
+        Runnable put = () -> {
+            if (s != session) return; // reset meanwhile: nothing to rewind
+            for (int i = 0; i < earlier.weightCount(); i++) s.trainer.submitEdit(i, earlier.weight(i));
+            for (int i = 0; i < earlier.biasCount(); i++) s.trainer.submitEdit(layout.weightCount() + i, earlier.bias(i));
+            worker.execute(s.loop::applyEditsAndPublish);
+        };
+        if (state.get() != TrainingState.RUNNING) {
+            put.run();
+            return true;
+        }
+        // Wait for the pause to land, so that no epoch trains on from the restored values.
+        state.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingState> o, TrainingState a, TrainingState b) {
+                if (b == TrainingState.RUNNING) return;
+                state.removeListener(this);
+                put.run();
+            }
+        });
+        pause();
+        return true;
     }
 
     /** Sets the bias of a (non-input) neuron. */

@@ -291,4 +291,65 @@ class MainWindowTest {
         for (double p : parameters()) assertTrue(p >= 0 && p < 1, "uniform start " + p);
         assertEquals(4, fx(() -> window.data().table().getItems().size()));
     }
+
+    @Test void divergenceStopsTrainingAndSaysWhichParameterBlewUp(FxRobot robot) {
+        robot.doubleClickOn("#learningRateField").eraseText(8).write("1000").type(KeyCode.ENTER);
+        trainStart(robot);
+        waitUntil("notification", 30, () -> window.notifications().isShowing());
+        String message = fx(() -> window.notifications().getText());
+        assertTrue(message.contains("diverged") && message.matches("(?s).*\\b[wb]\\d+\\b.*"), message);
+        assertEquals(TrainingState.IDLE, fx(() -> vm.state()));
+        for (double p : parameters()) assertTrue(Double.isFinite(p) && Math.abs(p) <= 1e6, "rolled back: " + p);
+        // Training again with a sane rate works.
+        fxRun(() -> vm.learningRateProperty().set(0.1));
+        trainToEnd(robot, 10);
+    }
+
+    private void trainStart(FxRobot robot) {
+        fxRun(() -> {
+            vm.epochsPerSecondProperty().set(0);
+            vm.epochsProperty().set(100_000);
+        });
+        robot.clickOn("#trainButton");
+    }
+
+    @Test void hoveringAnEdgeShowsItsValueUpdatingLive(FxRobot robot) {
+        String tip = fx(() -> window.graph().edgeTooltip("w5"));
+        assertTrue(tip.startsWith("w5 = " + Fmt.full(fx(() -> vm.snapshot().weight(4)))), tip);
+        javafx.geometry.Point2D spot = fx(() -> {
+            javafx.scene.shape.Line hit = robot.lookup("#edge-w5").query();
+            return hit.localToScreen(hit.getStartX() + (hit.getEndX() - hit.getStartX()) * 0.6,
+                    hit.getStartY() + (hit.getEndY() - hit.getStartY()) * 0.6);
+        });
+        robot.moveTo(spot);
+        waitUntil("tooltip shown", 5, () -> robot.lookup(".tooltip").tryQuery().isPresent());
+        trainToEnd(robot, 50);
+        settle();
+        String after = fx(() -> window.graph().edgeTooltip("w5"));
+        assertTrue(after.startsWith("w5 = " + Fmt.full(fx(() -> vm.snapshot().weight(4)))), after);
+        assertNotEquals(tip, after);
+    }
+
+    @Test void logScaleToggleRedrawsTheLossCurve(FxRobot robot) {
+        trainToEnd(robot, 100);
+        assertFalse(fx(() -> window.lossCurve().isLogScale()));
+        robot.clickOn("#logScaleToggle");
+        assertTrue(fx(() -> window.lossCurve().isLogScale()));
+        assertEquals(101, fx(() -> window.lossCurve().drawnBuckets()));
+    }
+
+    @Test void addTabPutsAPanelBesideSigmoidAndData(FxRobot robot) {
+        fxRun(() -> window.addTab("Decision map", new Label("map here")).getTabPane().getSelectionModel().selectLast());
+        assertEquals(java.util.List.of("Sigmoid", "Data", "Decision map"),
+                fx(() -> window.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
+        assertNotNull(robot.lookup("map here").tryQuery().orElse(null));
+    }
+
+    @Test void restoringAnEarlierSnapshotPutsEveryParameterBack(FxRobot robot) {
+        Snapshot start = fx(() -> vm.snapshot());
+        trainToEnd(robot, 40);
+        assertTrue(fx(() -> vm.restoreParameters(start)));
+        waitUntil("restored", 5, () -> java.util.Arrays.equals(vm.snapshot().weights(), start.weights())
+                && java.util.Arrays.equals(vm.snapshot().biases(), start.biases()));
+    }
 }
