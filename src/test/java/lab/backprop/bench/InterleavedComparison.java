@@ -1,0 +1,131 @@
+package lab.backprop.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Activation;
+import lab.backprop.model.Initializer;
+import lab.backprop.model.Network;
+import lab.backprop.model.Workspace;
+import lab.backprop.train.DivergenceException;
+import lab.backprop.train.NetworkFactory;
+import lab.backprop.train.Optimizer;
+import lab.backprop.train.Trainer;
+
+/**
+ * Engine against the hand-written loops in short alternating rounds within one JVM, so that a busy machine
+ * (other builds on the same two cores) slows both sides of each comparison alike: the ratio of each round
+ * pair is taken, and the median over many rounds is reported. Complements the JMH scores, whose absolute
+ * numbers swing with the machine's load. Rounds are timed in this thread's CPU time, so time spent
+ * descheduled does not count.
+ *
+ * <pre>./mvnw -q -Pbench test-compile -Dbench.main=lab.backprop.bench.InterleavedComparison -Djmh.args="2 8"</pre>
+ * Arguments: hidden sizes (default 2 8).
+ */
+public final class InterleavedComparison {
+    private static final int SAMPLES = 4;
+    private static final double LR = 0.1;
+    private static final int EPOCHS_PER_ROUND = 20_000;
+    private static final int ROUNDS = 40;
+    // CPU time of this thread, not wall time: time spent descheduled while others build does not count.
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private interface Variant { double epochs(int n) throws DivergenceException; }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[] { 2, 8 } : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        System.out.printf(Locale.ROOT, "java %s, %d cores, load average %.2f%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (int hidden : sizes) compare(hidden);
+    }
+
+    private static Network fresh(int hidden) {
+        return NetworkFactory.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+    }
+
+    private static void compare(int hidden) throws Exception {
+        Dataset data = BuiltinDatasets.gender();
+        double[][] x = data.inputs();
+        double[] y = data.labels();
+        Map<String, Variant> v = new LinkedHashMap<>();
+        Trainer engine = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        v.put("engine SGD (Trainer.runEpoch)", n -> { double s = 0; for (int i = 0; i < n; i++) s += engine.runEpoch(); return s; });
+        Trainer lossOnly = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        Model model = new Model(lossOnly.network(), x, y);
+        v.put("engine model steps only", n -> { double s = 0; for (int i = 0; i < n; i++) s += model.epoch(); return s; });
+        v.put("engine model steps + measureLoss", n -> { double s = 0; for (int i = 0; i < n; i++) { model.epoch(); s += lossOnly.measureLoss(); } return s; });
+        HandWrittenTwoHOne arrays = new HandWrittenTwoHOne(fresh(hidden), x, y);
+        v.put("hand-written arrays SGD", n -> { for (int i = 0; i < n; i++) arrays.sgdEpoch(LR); return arrays.outputBias(); });
+        HandWrittenTwoHOne arraysL = new HandWrittenTwoHOne(fresh(hidden), x, y);
+        v.put("hand-written arrays SGD + loss", n -> { double s = 0; for (int i = 0; i < n; i++) { arraysL.sgdEpoch(LR); s += arraysL.loss(); } return s; });
+        if (hidden == 2) {
+            HandWritten221 scalar = new HandWritten221(fresh(2), x, y);
+            v.put("hand-written scalars SGD", n -> { for (int i = 0; i < n; i++) scalar.sgdEpoch(LR); return scalar.outputBias(); });
+            HandWritten221 scalarL = new HandWritten221(fresh(2), x, y);
+            v.put("hand-written scalars SGD + loss", n -> { double s = 0; for (int i = 0; i < n; i++) { scalarL.sgdEpoch(LR); s += scalarL.loss(); } return s; });
+        }
+        List<String> names = new ArrayList<>(v.keySet());
+        double sink = 0;
+        for (int w = 0; w < 10; w++) for (String name : names) sink += v.get(name).epochs(EPOCHS_PER_ROUND); // warm-up
+        double[][] nsPerStep = new double[names.size()][ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            for (int k = 0; k < names.size(); k++) {
+                int idx = (k + r) % names.size(); // rotate the order so no variant always runs first
+                long t0 = CPU.getCurrentThreadCpuTime();
+                sink += v.get(names.get(idx)).epochs(EPOCHS_PER_ROUND);
+                nsPerStep[idx][r] = (CPU.getCurrentThreadCpuTime() - t0) / (double) (EPOCHS_PER_ROUND * SAMPLES);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n2-%d-1 per-sample SGD on gender, %d rounds of %d epochs (sink %.1f)%n", hidden, ROUNDS, EPOCHS_PER_ROUND, sink % 10);
+        System.out.printf(Locale.ROOT, "%-36s %12s %14s %22s%n", "variant", "CPU ns/step", "steps/CPU-s", "engine/this (median)");
+        for (int k = 0; k < names.size(); k++) {
+            double[] ratio = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) ratio[r] = nsPerStep[k][r] / nsPerStep[0][r]; // engine speed / variant speed
+            double ns = median(nsPerStep[k]);
+            System.out.printf(Locale.ROOT, "%-36s %12.1f %,14.0f %21.0f%%%n", names.get(k), ns, 1e9 / ns, 100 * median(ratio));
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** The engine's network driven directly: forward, backward, step per sample, as Trainer does, minus its per-epoch work. */
+    private static final class Model {
+        private final Network net;
+        private final Workspace ws;
+        private final double[][] x;
+        private final double[][] t;
+        private final double[] gW, gB;
+
+        Model(Network net, double[][] x, double[] y) {
+            this.net = net;
+            this.ws = new Workspace(net.layout());
+            this.x = x;
+            this.t = new double[y.length][];
+            for (int i = 0; i < y.length; i++) t[i] = new double[] { y[i] };
+            gW = new double[net.layout().weightCount()];
+            gB = new double[net.layout().biasCount()];
+        }
+
+        double epoch() {
+            for (int s = 0; s < x.length; s++) {
+                Arrays.fill(gW, 0);
+                Arrays.fill(gB, 0);
+                net.forward(x[s], ws);
+                net.backward(t[s], 1.0, ws, gW, gB);
+                net.step(LR, gW, gB);
+            }
+            return ws.output(0);
+        }
+    }
+}
