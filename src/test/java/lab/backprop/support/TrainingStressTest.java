@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,11 @@ class TrainingStressTest {
                 for (int i = 0; i < EDITS; i++) {
                     trainer.learningRate().set(Math.pow(10, rng.nextDouble(-3, 3.2))); // 0.001 .. 1600: some epochs blow up
                     trainer.submitEdit(rng.nextInt(params), rng.nextDouble(-4, 4));
-                    if (i % 64 == 0) Thread.yield();
+                    if (i % 10 == 9) {
+                        // Let at least one epoch run between bursts of moves, as a hand on a slider would.
+                        int seen = epochs.get();
+                        while (epochs.get() == seen && trainingRuns.get()) Thread.onSpinWait();
+                    }
                 }
             } catch (Throwable t) {
                 failures.add(t);
@@ -94,6 +99,7 @@ class TrainingStressTest {
                 do {
                     assertConsistent(published.get(), data);
                     checkedLive.incrementAndGet();
+                    LockSupport.parkNanos(50_000); // a view redraws now and then, it does not spin
                 } while (trainingRuns.get());
             } catch (Throwable t) {
                 failures.add(t);
