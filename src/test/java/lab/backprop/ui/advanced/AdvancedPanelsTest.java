@@ -1,0 +1,121 @@
+package lab.backprop.ui.advanced;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.model.Activation;
+import lab.backprop.model.Initializer;
+import lab.backprop.model.Network;
+import lab.backprop.model.Snapshot;
+import lab.backprop.train.NetworkFactory;
+import lab.backprop.train.Optimizer;
+import lab.backprop.train.Trainer;
+
+@ExtendWith(ApplicationExtension.class)
+class AdvancedPanelsTest {
+    private final SimpleObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
+    private AdvancedPanels panels;
+    private TabPane tabs;
+    private Trainer trainer;
+
+    @Start void start(Stage stage) {
+        trainer = new Trainer(NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 2),
+                BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 4, 0);
+        snapshot.set(trainer.snapshot());
+        panels = new AdvancedPanels(BuiltinDatasets.gender(), snapshot);
+        tabs = new TabPane();
+        // what the main window does with them
+        for (Map.Entry<String, Node> e : panels.tabs().entrySet()) tabs.getTabs().add(new Tab(e.getKey(), e.getValue()));
+        stage.setScene(new Scene(tabs, 900, 760));
+        stage.show();
+    }
+
+    /** Trains on this thread and publishes every epoch on the FX thread, as the window would. */
+    private List<Snapshot> train(FxRobot robot, int epochs) throws Exception {
+        List<Snapshot> published = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            trainer.runEpoch();
+            Snapshot s = trainer.snapshot();
+            published.add(s);
+            robot.interact(() -> snapshot.set(s));
+        }
+        return published;
+    }
+
+    @Test
+    void fiveTabsInOrder() {
+        assertEquals(List.of("Decision map", "Backprop step", "History", "Twin runs", "Seed sweep"),
+                tabs.getTabs().stream().map(Tab::getText).toList());
+        assertEquals(5, AdvancedPanels.createTabs(BuiltinDatasets.xor(), new SimpleObjectProperty<>()).size());
+    }
+
+    @Test
+    void theViewsFollowThePublishedSnapshotAndTheHistoryRecordsIt(FxRobot robot) throws Exception {
+        List<Snapshot> published = train(robot, 30);
+        assertSame(published.get(29), panels.decisionMapView().getSnapshot());
+        assertTrue(panels.decisionMapView().caption().getText().endsWith("epoch 30"));
+        assertEquals(30, panels.parameterHistory().latestEpoch());
+        assertEquals(31, panels.parameterHistory().size(), "epochs 0..30");
+        Network now = published.get(29).toNetwork();
+        assertEquals(now.parameter(0), panels.backpropStepView().trace().value(), 0.0);
+    }
+
+    @Test
+    void scrubbingRewindsTheWindowWithoutLosingTheFuture(FxRobot robot) throws Exception {
+        List<Snapshot> published = train(robot, 40);
+        robot.clickOn(tabs.getTabs().get(2).getText());
+        robot.interact(() -> {
+            panels.historyView().refresh();
+            panels.historyView().scrubTo(10);
+        });
+        Snapshot shown = snapshot.get();
+        assertEquals(10, shown.epoch());
+        assertArrayEquals(published.get(9).weights(), shown.weights(), 0.0);
+        assertSame(shown, panels.decisionMapView().getSnapshot(), "the map rewinds too");
+        assertEquals(40, panels.parameterHistory().latestEpoch(), "scrubbing keeps the later epochs");
+        robot.interact(() -> panels.historyView().scrubTo(35));
+        assertArrayEquals(published.get(34).weights(), snapshot.get().weights(), 0.0);
+    }
+
+    @Test
+    void trainingOnFromAnEarlierPointReplacesTheLaterHistory(FxRobot robot) throws Exception {
+        train(robot, 20);
+        Network other = trainer.network().copy();
+        other.setWeight(0, 7);
+        Snapshot branched = other.snapshot(5, 0.2); // e.g. the user rewound the trainer to epoch 5 and edited w1
+        robot.interact(() -> snapshot.set(branched));
+        assertEquals(5, panels.parameterHistory().latestEpoch());
+        assertEquals(7, panels.parameterHistory().at(5).weight(0), 0.0);
+    }
+
+    @Test
+    void applyingAStepUpdateReachesTheCallback(FxRobot robot) {
+        List<BackpropStepView.ParameterUpdate> got = new ArrayList<>();
+        robot.interact(() -> panels.setOnApplyUpdate(got::add));
+        robot.clickOn("Backprop step").clickOn("#step-apply");
+        assertEquals(1, got.size());
+        assertEquals("w1", got.get(0).name());
+        assertTrue(robot.lookup("#step-product").queryAs(Label.class).getText().startsWith("dL/dw1 = "));
+    }
+}
