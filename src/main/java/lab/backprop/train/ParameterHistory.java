@@ -157,6 +157,19 @@ public final class ParameterHistory {
         return s;
     }
 
+    /** A consistent copy of everything kept, for drawing: epochs, losses and one series per parameter. */
+    public record View(Layout layout, long[] epochs, double[] losses, double[][] series) {
+        public int size() { return epochs.length; }
+    }
+
+    /** Everything kept, copied under one lock so the arrays agree with each other. */
+    public synchronized View view() {
+        if (layout == null) return new View(null, new long[0], new double[0], new double[0][]);
+        double[][] all = new double[params][];
+        for (int p = 0; p < params; p++) all[p] = series(p);
+        return new View(layout, epochs(), losses(), all);
+    }
+
     /** Seed-style name of parameter {@code p} ("w1", "b3"). */
     public synchronized String parameterName(int p) {
         requireData();

@@ -68,6 +68,11 @@ class ParameterHistoryTest {
         assertEquals(0, h.at(-5).epoch());
         assertEquals(20, h.at(1000).epoch());
         assertEquals(8.0, h.at(9).weight(0), 0.0);
+        ParameterHistory.View v = h.view();
+        assertArrayEquals(h.epochs(), v.epochs());
+        assertEquals(9, v.series().length);
+        assertArrayEquals(h.series(0), v.series()[0], 0.0);
+        assertEquals(net.layout(), v.layout());
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class DecisionMapView extends VBox {
 
     /** Where a raw point (e.g. pounds, inches) is drawn on {@link #canvas()}. */
     public Point2D toCanvas(double rawX, double rawY) {
+        if (map == null) throw new IllegalStateException("no map: the data set cannot be drawn on a plane");
         return new Point2D(LEFT + map.fractionX(rawX) * PLOT_SIZE, TOP + map.fractionY(rawY) * PLOT_SIZE);
     }
 

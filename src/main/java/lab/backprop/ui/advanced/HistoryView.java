@@ -24,6 +24,7 @@ import javafx.scene.text.Font;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
+import lab.backprop.model.Layout;
 import lab.backprop.model.Snapshot;
 import lab.backprop.train.ParameterHistory;
 
@@ -45,7 +46,9 @@ public final class HistoryView extends VBox {
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
     private Consumer<Snapshot> onRewind;
     private boolean updatingRange;
-    private long[] epochs = new long[0];
+    private long[] epochs = new long[0];      // what the sparklines show, from one consistent view
+    private double[][] series = new double[0][];
+    private Layout sparkLayout;
 
     public HistoryView(ParameterHistory history) {
         this.history = history;
@@ -89,11 +92,14 @@ public final class HistoryView extends VBox {
 
     /** Re-reads the history: range of the bar, sparklines. */
     public void refresh() {
-        epochs = history.epochs();
+        ParameterHistory.View view = history.view();
+        epochs = view.epochs();
         if (epochs.length == 0) {
             epochLabel.setText("nothing recorded yet");
             sparks.clear();
             lines.getChildren().clear();
+            sparkLayout = null;
+            series = new double[0][];
             scrub.setDisable(true);
             return;
         }
@@ -110,11 +116,11 @@ public final class HistoryView extends VBox {
         } finally {
             updatingRange = false;
         }
-        int count = history.parameterCount();
-        if (sparks.size() != count) rebuildSparks(count);
+        if (!view.layout().equals(sparkLayout)) rebuildSparks(view.layout());
+        series = view.series();
         long chosen = atEnd || selected.get() == null ? last : selected.get().epoch();
         if (atEnd) epochLabel.setText("epoch " + last + " (latest)");
-        for (int p = 0; p < count; p++) sparks.get(p).draw(history.series(p), chosen);
+        for (int p = 0; p < series.length; p++) sparks.get(p).draw(series[p], chosen);
     }
 
     /** 1, 2 or 5 times a power of ten, at least 1. */
@@ -130,15 +136,16 @@ public final class HistoryView extends VBox {
         Snapshot s = history.at(epoch);
         epochLabel.setText("epoch " + s.epoch() + ", loss " + Numbers.sig3(s.loss()));
         selected.set(s);
-        for (int p = 0; p < sparks.size(); p++) sparks.get(p).draw(history.series(p), s.epoch());
+        for (int p = 0; p < sparks.size() && p < series.length; p++) sparks.get(p).draw(series[p], s.epoch());
         if (publish && onRewind != null) onRewind.accept(s);
     }
 
-    private void rebuildSparks(int count) {
+    private void rebuildSparks(Layout layout) {
+        sparkLayout = layout;
         sparks.clear();
         lines.getChildren().clear();
-        for (int p = 0; p < count; p++) {
-            Spark s = new Spark(history.parameterName(p));
+        for (int p = 0; p < layout.parameterCount(); p++) {
+            Spark s = new Spark(p < layout.weightCount() ? layout.weightName(p) : layout.biasName(p - layout.weightCount()));
             sparks.add(s);
             lines.addRow(p, s.name, s.canvas, s.value);
         }
@@ -165,7 +172,7 @@ public final class HistoryView extends VBox {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.setFill(Color.WHITE);
             g.fillRect(0, 0, SPARK_W, SPARK_H);
-            if (series.length == 0 || epochs.length != series.length) return;
+            if (series.length == 0 || epochs.length != series.length) return; // nothing, or a refresh pending
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (double v : series) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
             double span = hi > lo ? hi - lo : 1;

@@ -123,4 +123,16 @@ class HistoryViewTest {
         assertEquals("42", robot.lookup("#spark-value-w1").queryAs(Label.class).getText());
         assertEquals(0, rewinds.size(), "following the latest epoch is not a rewind");
     }
+
+    @Test
+    void aNewNetworkShapeGetsItsOwnSparklines(FxRobot robot) {
+        history.clear();
+        robot.interact(view::refresh);
+        assertEquals(0, view.sparklines().size());
+        assertEquals("nothing recorded yet", robot.lookup("#history-epoch").queryAs(Label.class).getText());
+        history.record(0, 0.3, lab.backprop.model.Network.sigmoid(2, 3, 1));
+        robot.interact(view::refresh);
+        assertEquals(13, view.sparklines().size());
+        assertEquals("spark-b4", view.sparklines().get(12).getId());
+    }
 }
