@@ -82,6 +82,7 @@ public final class MainWindow extends BorderPane {
         notifications.setId("notificationPane");
         notifications.setShowFromTop(true);
         vm.alertProperty().addListener((o, a, b) -> { if (b != null) notifications.show(b); });
+        vm.stateProperty().addListener((o, a, b) -> { if (b == TrainingState.RUNNING) notifications.hide(); });
 
         setTop(controls);
         setCenter(notifications);

@@ -31,7 +31,7 @@ public final class NetworkGraphView extends Pane {
     static final Color GRAD_POSITIVE = Color.web("#059669");
     static final Color GRAD_NEGATIVE = Color.web("#c026d3");
     private static final double RADIUS = 27;
-    private static final int MAX_LABELLED_EDGES = 16;
+    private static final int MAX_LABELLED_EDGES = 8;
 
     private final LabViewModel vm;
     private final Group edgeLayer = new Group();
@@ -72,6 +72,7 @@ public final class NetworkGraphView extends Pane {
         final Text value = new Text();
         final Text name = new Text();
         final Text bias = new Text();
+        final Tooltip tooltip = new Tooltip();
         double x, y;
 
         Node(NeuronRef ref) { this.ref = ref; }
@@ -122,8 +123,10 @@ public final class NetworkGraphView extends Pane {
                 for (int i = 0; i < layout.size(l - 1); i++) {
                     int w = layout.weightIndex(l, j, i);
                     Edge e = new Edge(w, l, i, j);
-                    // Numbers sit near the source, staggered so that two edges leaving one neuron do not overlap.
-                    e.t = 0.24 + 0.14 * (j % 2) + (layout.size(l - 1) == 1 ? 0.2 : 0);
+                    // Numbers sit where the edges are most spread out: near the narrower layer's far side,
+                    // staggered so that two edges leaving one neuron do not overlap.
+                    boolean fanOut = layout.size(l) > layout.size(l - 1);
+                    e.t = fanOut ? 0.72 - 0.12 * (i % 2) : 0.24 + 0.14 * (j % 2) + (layout.size(l - 1) == 1 ? 0.2 : 0);
                     String name = layout.weightName(w);
                     e.hit.setId("edge-" + name);
                     e.hit.getStyleClass().add("edge-hit");
@@ -164,10 +167,9 @@ public final class NetworkGraphView extends Pane {
                 n.bias.setId("bias-" + name);
                 n.bias.getStyleClass().add("neuron-bias");
                 n.group.getChildren().addAll(n.circle, n.value, n.name, n.bias);
-                if (l > 0) {
-                    n.group.setOnMouseClicked(ev -> vm.selectedNeuronProperty().set(n.ref));
-                    Tooltip.install(n.group, new Tooltip("Click to show the sigmoid of " + name));
-                }
+                n.tooltip.setShowDelay(Duration.millis(80));
+                Tooltip.install(n.group, n.tooltip);
+                if (l > 0) n.group.setOnMouseClicked(ev -> vm.selectedNeuronProperty().set(n.ref));
                 nodes[l][j] = n;
                 neuronLayer.getChildren().add(n.group);
             }
@@ -189,8 +191,13 @@ public final class NetworkGraphView extends Pane {
                 Node node = nodes[l][j];
                 node.x = x;
                 node.y = y0 + gap * j;
-                double r = Math.max(12, Math.min(RADIUS, gap * 0.32));
+                double r = Math.max(12, Math.min(RADIUS, gap * 0.26));
+                // Crowded layers keep only the number; name and bias move to the tooltip.
+                boolean compact = gap < 56;
                 node.circle.setRadius(r);
+                node.name.setVisible(!compact || j == 0);
+                node.bias.setVisible(!compact);
+                node.value.setStyle(compact ? "-fx-font-size: 9px;" : r < 22 ? "-fx-font-size: 10.5px;" : "");
                 node.group.setLayoutX(x);
                 node.group.setLayoutY(node.y);
                 centre(node.value, 0, 0);
@@ -198,6 +205,7 @@ public final class NetworkGraphView extends Pane {
                 centre(node.bias, 0, r + 14);
             }
         }
+        java.util.List<javafx.geometry.Bounds> placed = new java.util.ArrayList<>();
         for (Edge e : edges) {
             Node a = nodes[e.layer - 1][e.from], b = nodes[e.layer][e.to];
             for (Line line : new Line[] { e.line, e.hit }) {
@@ -206,9 +214,23 @@ public final class NetworkGraphView extends Pane {
                 line.setEndX(b.x);
                 line.setEndY(b.y);
             }
+            if (!e.label.isVisible()) continue;
             e.label.autosize();
-            double lx = a.x + (b.x - a.x) * e.t, ly = a.y + (b.y - a.y) * e.t;
-            e.label.relocate(lx - e.label.getWidth() / 2, ly - e.label.getHeight() / 2);
+            double lw = e.label.getWidth(), lh = e.label.getHeight();
+            // Slide a number along its edge until it no longer covers one placed before (crossing edges).
+            javafx.geometry.Bounds box = null;
+            for (double shift : new double[] { 0, 0.09, -0.09, 0.18, -0.18, 0.27 }) {
+                double t = Math.max(0.15, Math.min(0.85, e.t + shift));
+                double lx = a.x + (b.x - a.x) * t - lw / 2, ly = a.y + (b.y - a.y) * t - lh / 2;
+                javafx.geometry.Bounds candidate = new javafx.geometry.BoundingBox(lx, ly, lw, lh);
+                if (box == null) box = candidate;
+                if (placed.stream().noneMatch(candidate::intersects)) {
+                    box = candidate;
+                    break;
+                }
+            }
+            placed.add(box);
+            e.label.relocate(box.getMinX(), box.getMinY());
         }
         if (editor.isVisible()) editor.autosize();
     }
@@ -260,8 +282,13 @@ public final class NetworkGraphView extends Pane {
                     if (showGrad) text += "  ∂" + Fmt.shortNum(grads[layout.weightCount() + b]);
                     n.bias.setText(text);
                 } else {
-                    n.bias.setText(vm.dataset().featureNames().get(n.ref.index()));
+                    String feature = vm.dataset().featureNames().get(n.ref.index());
+                    n.bias.setText(feature.equals(n.name.getText()) ? "" : feature);
                 }
+                String tip = layout.neuronName(l, n.ref.index()) + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.ref.index()) + ")" : "")
+                        + "\nactivation for the probe input = " + Fmt.full(a)
+                        + (l > 0 ? "\n" + n.bias.getText() + "\nClick to show its activation curve" : "");
+                if (!tip.equals(n.tooltip.getText())) n.tooltip.setText(tip);
                 boolean sel = n.ref.equals(selected);
                 if (sel != n.group.getStyleClass().contains("selected")) {
                     if (sel) n.group.getStyleClass().add("selected"); else n.group.getStyleClass().remove("selected");

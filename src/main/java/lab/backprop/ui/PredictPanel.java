@@ -110,5 +110,8 @@ public final class PredictPanel extends VBox {
         if (p == null) return;
         output.setText(Fmt.full(p.output()));
         className.setText(p.className());
+        boolean positive = p.output() >= 0.5;
+        className.getStyleClass().removeAll("positive-class", "negative-class");
+        className.getStyleClass().add(positive ? "positive-class" : "negative-class");
     }
 }
