@@ -39,6 +39,8 @@ public record Session(Snapshot network, HyperParameters training, Dataset datase
      * (Trainer has no way to set it) and a mini-batch shuffle starts anew from the seed.
      */
     public Trainer newTrainer() {
-        return new Trainer(newNetwork(), dataset, training.optimizer(), training.learningRate(), training.batchSize(), training.seed());
+        Trainer trainer = new Trainer(newNetwork(), dataset, training.optimizer(), training.learningRate(), training.batchSize(), training.seed());
+        trainer.resumeAt(epochReached());
+        return trainer;
     }
 }

@@ -85,6 +85,13 @@ public final class Trainer {
     public double loss() { return loss; }
     public int sampleCount() { return inputs.length; }
 
+    /** Continues the epoch count of a saved session: the next epoch is {@code reached + 1}. */
+    public void resumeAt(long reached) {
+        if (reached < 0) throw new IllegalArgumentException("epoch must not be negative, got " + reached);
+        epoch = reached;
+        lastGoodEpoch = reached;
+    }
+
     public void setBlowUpLimit(double limit) {
         if (!(limit > 0)) throw new IllegalArgumentException("limit must be positive");
         blowUpLimit = limit;

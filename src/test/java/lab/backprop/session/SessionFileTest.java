@@ -67,7 +67,9 @@ class SessionFileTest {
         assertPredictsBitIdentically(s.network(), back.network());
         // A resumed trainer continues exactly like the original one.
         Trainer original = s.newTrainer(), resumed = back.newTrainer();
+        assertEquals(300, resumed.epoch(), "the epoch count goes on where it stopped");
         for (int i = 0; i < 50; i++) assertEquals(original.runEpoch(), resumed.runEpoch(), 0.0);
+        assertEquals(350, resumed.epoch());
     }
 
     @Test
