@@ -7,7 +7,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WritableValue;
 import javafx.scene.Node;
 
 import lab.backprop.data.Dataset;
@@ -16,14 +19,21 @@ import lab.backprop.train.ParameterHistory;
 
 /**
  * The "beyond the tutorials" panels wired to one window: give it the window's data set and its
- * published snapshot property, and put {@link #tabs()} into tabs. The history records every snapshot
- * published on the property (see {@link #record}); the trainer may instead record every epoch itself by
- * calling {@code parameterHistory().record(trainer)} on the training thread and passing
- * {@code recordPublished = false}.
+ * published snapshot, and put {@link #tabs()} into tabs. In the main window:
+ * <pre>{@code
+ * AdvancedPanels adv = new AdvancedPanels(vm.datasetProperty(), vm.snapshotProperty());
+ * adv.setOnRewind(vm::restoreParameters);                           // scrub bar rewinds the network
+ * adv.setOnApplyUpdate(u -> vm.setParameter(u.parameter(), u.value())); // "Apply this update"
+ * adv.backpropStepView().learningRateProperty().bind(vm.learningRateProperty());
+ * adv.tabs().forEach(window::addTab);
+ * }</pre>
+ * The history records every snapshot published on the property (see {@link #record}); the trainer may instead
+ * record every epoch itself by calling {@code parameterHistory().record(trainer)} on the training thread and
+ * passing {@code recordPublished = false}.
  */
 public final class AdvancedPanels {
-    private final ObjectProperty<Dataset> dataset;
-    private final ObjectProperty<Snapshot> snapshot;
+    private final ObservableValue<Dataset> dataset;
+    private final ObservableValue<Snapshot> snapshot;
     private final ParameterHistory history;
     private final DecisionMapView decisionMap;
     private final BackpropStepView stepView;
@@ -37,31 +47,39 @@ public final class AdvancedPanels {
         this(new SimpleObjectProperty<>(data), snapshot, new ParameterHistory(), true);
     }
 
+    /** All panels following the window's data set and snapshot (e.g. the view-model's read-only properties). */
+    public AdvancedPanels(ObservableValue<Dataset> dataset, ObservableValue<Snapshot> snapshot) {
+        this(dataset, snapshot, new ParameterHistory(), true);
+    }
+
     /**
      * @param dataset         the window's data set (the views follow it)
-     * @param snapshot        the window's latest snapshot (the views follow it; a rewind sets it unless {@link #setOnRewind} says otherwise)
+     * @param snapshot        the window's latest snapshot (the views follow it). By default a move of the history's
+     *                        scrub bar sets it when it is writable; {@link #setOnRewind} changes that
      * @param history         where parameter history is kept
      * @param recordPublished whether every snapshot published on {@code snapshot} is recorded into {@code history}
      */
-    public AdvancedPanels(ObjectProperty<Dataset> dataset, ObjectProperty<Snapshot> snapshot, ParameterHistory history,
+    @SuppressWarnings("unchecked")
+    public AdvancedPanels(ObservableValue<Dataset> dataset, ObservableValue<Snapshot> snapshot, ParameterHistory history,
                           boolean recordPublished) {
         this.dataset = Objects.requireNonNull(dataset);
         this.snapshot = Objects.requireNonNull(snapshot);
         this.history = Objects.requireNonNull(history);
-        onRewind = snapshot::set;
-        decisionMap = new DecisionMapView(dataset.get());
+        onRewind = snapshot instanceof WritableValue<?> w && !(snapshot instanceof Property<?> p && p.isBound())
+                ? s -> ((WritableValue<Snapshot>) w).setValue(s) : null;
+        decisionMap = new DecisionMapView(dataset.getValue());
         decisionMap.datasetProperty().bind(dataset);
         decisionMap.snapshotProperty().bind(snapshot);
-        stepView = new BackpropStepView(dataset.get());
+        stepView = new BackpropStepView(dataset.getValue());
         stepView.datasetProperty().bind(dataset);
         stepView.snapshotProperty().bind(snapshot);
         historyView = new HistoryView(history);
         historyView.setOnRewind(s -> { if (onRewind != null) onRewind.accept(s); });
-        twinRunView = new TwinRunView(dataset::get, snapshot::get);
+        twinRunView = new TwinRunView(dataset::getValue, snapshot::getValue);
         seedSweepView = new SeedSweepView();
         if (recordPublished) {
             snapshot.addListener((o, a, b) -> record(b));
-            record(snapshot.get());
+            record(snapshot.getValue());
         }
     }
 
@@ -103,7 +121,10 @@ public final class AdvancedPanels {
         }
     }
 
-    /** What a move of the history's scrub bar does; by default it sets the snapshot property. Null: nothing. */
+    /**
+     * What a move of the history's scrub bar does with the chosen epoch's parameters, e.g.
+     * {@code vm::restoreParameters}; by default it sets the snapshot property if that is writable. Null: nothing.
+     */
     public void setOnRewind(Consumer<Snapshot> action) { onRewind = action; }
 
     /** Shows "Apply this update" in the step-through; feed the value to {@code Trainer.submitEdit}. */

@@ -118,4 +118,34 @@ class AdvancedPanelsTest {
         assertEquals("w1", got.get(0).name());
         assertTrue(robot.lookup("#step-product").queryAs(Label.class).getText().startsWith("dL/dw1 = "));
     }
+
+    @Test
+    void readOnlyInputsWithARewindCallback(FxRobot robot) throws Exception {
+        javafx.beans.property.ReadOnlyObjectWrapper<Snapshot> published = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+        javafx.beans.property.ReadOnlyObjectWrapper<lab.backprop.data.Dataset> data =
+                new javafx.beans.property.ReadOnlyObjectWrapper<>(BuiltinDatasets.xor());
+        Trainer xor = new Trainer(NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.UNIFORM_0_1, 3),
+                BuiltinDatasets.xor(), Optimizer.BATCH, 1, 4, 0);
+        List<Snapshot> rewound = new ArrayList<>();
+        AdvancedPanels[] made = new AdvancedPanels[1];
+        robot.interact(() -> {
+            made[0] = new AdvancedPanels(data.getReadOnlyProperty(), published.getReadOnlyProperty());
+            made[0].setOnRewind(rewound::add);
+            published.set(xor.snapshot());
+        });
+        for (int e = 0; e < 10; e++) {
+            xor.runEpoch();
+            Snapshot s = xor.snapshot();
+            robot.interact(() -> published.set(s));
+        }
+        robot.interact(() -> { made[0].historyView().refresh(); made[0].historyView().scrubTo(4); });
+        assertEquals(1, rewound.size());
+        assertEquals(4, rewound.get(0).epoch());
+        assertEquals(10, published.get().epoch(), "a read-only snapshot is left alone");
+        assertEquals(List.of("0 xor 0 (0, 0 → 0)", "0 xor 1 (0, 1 → 1)", "1 xor 0 (1, 0 → 1)", "1 xor 1 (1, 1 → 0)"),
+                made[0].backpropStepView().sampleChooser().getItems());
+        robot.interact(() -> data.set(BuiltinDatasets.gender()));
+        assertTrue(made[0].backpropStepView().sampleChooser().getItems().get(0).startsWith("Alice"));
+        assertTrue(made[0].decisionMapView().caption().getText().contains("weight (lb)"));
+    }
 }
