@@ -39,7 +39,7 @@ public final class DataTableView extends BorderPane {
         });
         fill(vm.dataset());
         // The output column follows training a few times a second; a full table refresh per frame is wasteful.
-        new AnimationTimer() {
+        AnimationTimer refresher = new AnimationTimer() {
             @Override public void handle(long now) {
                 if (vm.snapshot() != shown && now - lastRefresh > 250_000_000L) {
                     shown = vm.snapshot();
@@ -47,7 +47,8 @@ public final class DataTableView extends BorderPane {
                     table.refresh();
                 }
             }
-        }.start();
+        };
+        sceneProperty().addListener((o, a, b) -> { if (b == null) refresher.stop(); else refresher.start(); });
     }
 
     public TableView<Dataset.Sample> table() { return table; }

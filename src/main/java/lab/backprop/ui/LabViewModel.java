@@ -117,6 +117,7 @@ public final class LabViewModel {
         learningRate.addListener((o, a, b) -> {
             double r = b.doubleValue();
             if (Double.isFinite(r) && r > 0) session.trainer.learningRate().set(r);
+            else learningRate.set(a.doubleValue()); // refused: keep the rate that is in use
         });
         epochsPerSecond.addListener((o, a, b) -> session.loop.setEpochsPerSecond(b.doubleValue()));
         optimizer.addListener((o, a, b) -> settingChanged());
