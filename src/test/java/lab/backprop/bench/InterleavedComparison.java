@@ -71,6 +71,22 @@ public final class InterleavedComparison {
             HandWritten221 scalarL = new HandWritten221(fresh(2), x, y);
             v.put("hand-written scalars SGD + loss", n -> { double s = 0; for (int i = 0; i < n; i++) { scalarL.sgdEpoch(LR); s += scalarL.loss(); } return s; });
         }
+        run("per-sample SGD", hidden, v);
+
+        Map<String, Variant> b = new LinkedHashMap<>();
+        Trainer batch = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
+        b.put("engine full batch (Trainer.runEpoch)", n -> { double s = 0; for (int i = 0; i < n; i++) s += batch.runEpoch(); return s; });
+        HandWrittenTwoHOne arraysB = new HandWrittenTwoHOne(fresh(hidden), x, y);
+        b.put("hand-written arrays batch", n -> { for (int i = 0; i < n; i++) arraysB.batchEpoch(LR); return arraysB.outputBias(); });
+        HandWrittenTwoHOne arraysBL = new HandWrittenTwoHOne(fresh(hidden), x, y);
+        b.put("hand-written arrays batch + loss", n -> { double s = 0; for (int i = 0; i < n; i++) { arraysBL.batchEpoch(LR); s += arraysBL.loss(); } return s; });
+        run("full-batch", hidden, b);
+    }
+
+    /** Times the variants in rotating order; the first one is the engine the others are compared with. */
+    private static void run(String what, int hidden, Map<String, Variant> v) throws Exception {
+        boolean perSample = what.startsWith("per-sample");
+        int stepsPerEpoch = perSample ? SAMPLES : 1;
         List<String> names = new ArrayList<>(v.keySet());
         double sink = 0;
         for (int w = 0; w < 10; w++) for (String name : names) sink += v.get(name).epochs(EPOCHS_PER_ROUND); // warm-up
@@ -80,16 +96,16 @@ public final class InterleavedComparison {
                 int idx = (k + r) % names.size(); // rotate the order so no variant always runs first
                 long t0 = CPU.getCurrentThreadCpuTime();
                 sink += v.get(names.get(idx)).epochs(EPOCHS_PER_ROUND);
-                nsPerStep[idx][r] = (CPU.getCurrentThreadCpuTime() - t0) / (double) (EPOCHS_PER_ROUND * SAMPLES);
+                nsPerStep[idx][r] = (CPU.getCurrentThreadCpuTime() - t0) / (double) (EPOCHS_PER_ROUND * stepsPerEpoch);
             }
         }
-        System.out.printf(Locale.ROOT, "%n2-%d-1 per-sample SGD on gender, %d rounds of %d epochs (sink %.1f)%n", hidden, ROUNDS, EPOCHS_PER_ROUND, sink % 10);
-        System.out.printf(Locale.ROOT, "%-36s %12s %14s %22s%n", "variant", "CPU ns/step", "steps/CPU-s", "engine/this (median)");
+        System.out.printf(Locale.ROOT, "%n2-%d-1 %s on gender, %d rounds of %d epochs (sink %.1f)%n", hidden, what, ROUNDS, EPOCHS_PER_ROUND, sink % 10);
+        System.out.printf(Locale.ROOT, "%-38s %12s %14s %22s%n", "variant", "CPU ns/step", "steps/CPU-s", "engine/this (median)");
         for (int k = 0; k < names.size(); k++) {
             double[] ratio = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) ratio[r] = nsPerStep[k][r] / nsPerStep[0][r]; // engine speed / variant speed
             double ns = median(nsPerStep[k]);
-            System.out.printf(Locale.ROOT, "%-36s %12.1f %,14.0f %21.0f%%%n", names.get(k), ns, 1e9 / ns, 100 * median(ratio));
+            System.out.printf(Locale.ROOT, "%-38s %12.1f %,14.0f %21.0f%%%n", names.get(k), ns, 1e9 / ns, 100 * median(ratio));
         }
     }
 
