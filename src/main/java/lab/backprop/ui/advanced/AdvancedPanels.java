@@ -41,6 +41,7 @@ public final class AdvancedPanels {
     private final TwinRunView twinRunView;
     private final SeedSweepView seedSweepView;
     private Consumer<Snapshot> onRewind;
+    private Snapshot lastRewind; // the parameters the scrub bar put back last: seeing them published is no news
 
     /** All panels on {@code data}, following {@code snapshot}, recording published snapshots into a fresh history. */
     public AdvancedPanels(Dataset data, ObjectProperty<Snapshot> snapshot) {
@@ -74,7 +75,10 @@ public final class AdvancedPanels {
         stepView.datasetProperty().bind(dataset);
         stepView.snapshotProperty().bind(snapshot);
         historyView = new HistoryView(history);
-        historyView.setOnRewind(s -> { if (onRewind != null) onRewind.accept(s); });
+        historyView.setOnRewind(s -> {
+            lastRewind = s;
+            if (onRewind != null) onRewind.accept(s);
+        });
         twinRunView = new TwinRunView(dataset::getValue, snapshot::getValue);
         seedSweepView = new SeedSweepView();
         if (recordPublished) {
@@ -99,16 +103,19 @@ public final class AdvancedPanels {
     }
 
     /**
-     * Adds a published snapshot to the history. A snapshot equal to the one recorded at its epoch is a replay
-     * (a rewind shown again) and is skipped; an older epoch with other parameters means training went on from
-     * an earlier point (reset, rewind), so the later records are dropped first; another layout starts afresh.
+     * Adds a published snapshot to the history. A snapshot with the parameters the scrub bar last put back, or
+     * equal to the one recorded at its epoch, is a replay and is skipped (so rewinding through e.g.
+     * {@code restoreParameters}, which republishes the old parameters under the current epoch, never overwrites
+     * the newest record); an epoch at or before the newest with other parameters means training went on from an
+     * earlier point (reset, edit), so the later records are dropped first; another layout starts afresh.
      */
     public void record(Snapshot s) {
         if (s == null) return;
+        if (lastRewind != null && sameParameters(s, lastRewind)) return;
         if (history.layout() != null && (!history.layout().equals(s.layout()))) history.clear();
         if (!history.isEmpty() && s.epoch() <= history.latestEpoch()) {
             Snapshot there = history.at(s.epoch());
-            if (there.epoch() == s.epoch() && Arrays.equals(there.weights(), s.weights()) && Arrays.equals(there.biases(), s.biases())) {
+            if (there.epoch() == s.epoch() && sameParameters(there, s)) {
                 return;
             }
             history.truncateFrom(s.epoch());
@@ -119,6 +126,10 @@ public final class AdvancedPanels {
             history.clear();
             history.record(s);
         }
+    }
+
+    private static boolean sameParameters(Snapshot a, Snapshot b) {
+        return a.layout().equals(b.layout()) && Arrays.equals(a.weights(), b.weights()) && Arrays.equals(a.biases(), b.biases());
     }
 
     /**

@@ -148,4 +148,21 @@ class AdvancedPanelsTest {
         assertTrue(made[0].backpropStepView().sampleChooser().getItems().get(0).startsWith("Alice"));
         assertTrue(made[0].decisionMapView().caption().getText().contains("weight (lb)"));
     }
+
+    @Test
+    void rewindingThroughTheTrainerKeepsTheNewestRecord(FxRobot robot) throws Exception {
+        List<Snapshot> published = train(robot, 30);
+        // like LabViewModel.restoreParameters: the trainer gets the old parameters and republishes them at its epoch
+        robot.interact(() -> panels.setOnRewind(old -> {
+            Network n = old.toNetwork();
+            snapshot.set(n.snapshot(30, old.loss()));
+        }));
+        robot.interact(() -> { panels.historyView().refresh(); panels.historyView().scrubTo(12); });
+        assertEquals(30, snapshot.get().epoch());
+        assertArrayEquals(published.get(11).weights(), snapshot.get().weights(), 0.0, "the window shows epoch 12's weights");
+        assertArrayEquals(published.get(29).weights(), panels.parameterHistory().at(30).weights(), 0.0,
+                "epoch 30 is still what it was, so one can scrub back to it");
+        robot.interact(() -> panels.historyView().scrubTo(30));
+        assertArrayEquals(published.get(29).weights(), snapshot.get().weights(), 0.0);
+    }
 }
