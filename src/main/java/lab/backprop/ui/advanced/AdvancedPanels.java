@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WritableValue;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Snapshot;
@@ -94,12 +95,20 @@ public final class AdvancedPanels {
 
     public Map<String, Node> tabs() {
         Map<String, Node> tabs = new LinkedHashMap<>();
-        tabs.put("Decision map", decisionMap);
-        tabs.put("Backprop step", stepView);
-        tabs.put("History", historyView);
-        tabs.put("Twin runs", twinRunView);
-        tabs.put("Seed sweep", seedSweepView);
+        tabs.put("Decision map", scrolling(decisionMap));
+        tabs.put("Backprop step", scrolling(stepView));
+        tabs.put("History", historyView); // scrolls its own sparklines, keeps the scrub bar in view
+        tabs.put("Twin runs", scrolling(twinRunView));
+        tabs.put("Seed sweep", scrolling(seedSweepView));
         return tabs;
+    }
+
+    /** Fixed-size canvases stay whole in a narrow tab. */
+    private static Node scrolling(Node content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.getStyleClass().add("advanced-panel");
+        return pane;
     }
 
     /**

@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -69,6 +70,10 @@ public final class BackpropStepView extends VBox {
         product.setFont(Font.font("Monospaced", FontWeight.BOLD, 14));
         update.setFont(mono);
         prediction.setFont(mono);
+        for (Label l : List.of(prediction, product, exactProduct, update, message)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         apply.setVisible(false);
         apply.setManaged(false);
         apply.setOnAction(e -> {
@@ -178,7 +183,7 @@ public final class BackpropStepView extends VBox {
         }
         product.setText(chain.append(" = ").append(Numbers.sig3(handProduct)).toString());
         exactProduct.setText("exact dL/d" + trace.parameterName() + " = " + Numbers.sig(trace.gradient(), 6)
-                + "  (the line above rounds every factor to three digits first, as the tutorial does)");
+                + "  (the line above rounds each factor to 3 digits first, as the tutorial does)");
         update.setText(trace.parameterName() + " <- " + trace.parameterName() + " - lr * dL/d" + trace.parameterName() + " = "
                 + Numbers.sig(trace.value(), 6) + " - " + Numbers.plain(trace.learningRate()) + " * " + Numbers.sig(trace.gradient(), 6)
                 + " = " + Numbers.sig(trace.updated(), 7));

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -70,6 +71,8 @@ public final class DecisionMapView extends VBox {
         strip.setId("decision-map-strip");
         strip.setAlignment(Pos.TOP_LEFT);
         caption.setId("decision-map-caption");
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         Label stripTitle = new Label("Hidden neurons (hover to enlarge)");
         getChildren().addAll(caption, canvas, message, stripTitle, strip);
         snapshot.addListener((o, a, b) -> redraw());
