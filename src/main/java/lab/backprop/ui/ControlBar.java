@@ -2,6 +2,7 @@ package lab.backprop.ui;
 
 import java.util.Locale;
 
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -15,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Orientation;
 import javafx.util.StringConverter;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
