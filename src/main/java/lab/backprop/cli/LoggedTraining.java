@@ -8,11 +8,11 @@ import lab.backprop.train.LossHistory;
 import lab.backprop.train.Trainer;
 
 /** Runs the epochs of a plan, printing the loss like seed 001 and recording every epoch in a {@link LossHistory}. */
-final class TrainingLoop {
+final class LoggedTraining {
     private final Trainer trainer;
     private final LossHistory history = new LossHistory();
 
-    TrainingLoop(Trainer trainer) { this.trainer = trainer; }
+    LoggedTraining(Trainer trainer) { this.trainer = trainer; }
 
     Trainer trainer() { return trainer; }
     LossHistory history() { return history; }

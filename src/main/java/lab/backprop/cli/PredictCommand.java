@@ -57,7 +57,7 @@ final class PredictCommand implements Callable<Integer> {
     private Network network() throws DivergenceException {
         RunPlan plan = options.plan();
         Trainer trainer = plan.newTrainer();
-        new TrainingLoop(trainer).run(plan.epochs(), 0, spec.commandLine().getOut(), null);
+        new LoggedTraining(trainer).run(plan.epochs(), 0, spec.commandLine().getOut(), null);
         return trainer.network();
     }
 }

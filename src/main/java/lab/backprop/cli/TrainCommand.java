@@ -36,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Training " + plan.describe());
         Trainer trainer = plan.newTrainer();
-        TrainingLoop loop = new TrainingLoop(trainer);
+        LoggedTraining loop = new LoggedTraining(trainer);
         long start = System.nanoTime();
         try {
             loop.run(plan.epochs(), every, out, reportHeap ? out : null);

@@ -42,8 +42,8 @@ public final class TrainingOptions {
             description = "Hidden-layer activation; the output is always a sigmoid (default: ${DEFAULT-VALUE}).")
     Activation activation;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed: the same seed gives the same run (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed: the same seed gives the same run (default: 1 for gender, 0 for xor).")
+    Long seed;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update for minibatch, >= 1 (default: 2).")
     Integer batchSize;
@@ -67,7 +67,7 @@ public final class TrainingOptions {
         int batch = batchSize != null ? batchSize : 2;
         if (batch < 1) throw bad("--batch-size must be at least 1, got " + batch);
         Initializer in = init != null ? init : d.init();
-        return new RunPlan(data, opt, lr, n, hidden, activation, in, seed, batch);
+        return new RunPlan(data, opt, lr, n, hidden, activation, in, seed != null ? seed : d.seed(), batch);
     }
 
     /** The data set to train on. */
