@@ -26,15 +26,23 @@ public final class TrainingLoop {
 
     private final Trainer trainer;
     private final LossHistory history;
+    private final ParameterHistory parameters;
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private volatile double epochsPerSecond = FULL_SPEED;
     private volatile boolean stopRequested;
     private volatile long steps;
 
     public TrainingLoop(Trainer trainer, LossHistory history) {
+        this(trainer, history, null);
+    }
+
+    /** Also records every epoch's parameters into {@code parameters} (for rewinding and sparklines), if not null. */
+    public TrainingLoop(Trainer trainer, LossHistory history, ParameterHistory parameters) {
         this.trainer = trainer;
         this.history = history;
+        this.parameters = parameters;
         if (history.recorded() == 0) history.record(trainer.epoch(), trainer.loss());
+        if (parameters != null) parameters.record(trainer);
         latest.set(trainer.snapshot());
         steps = trainer.steps();
     }
@@ -77,6 +85,7 @@ public final class TrainingLoop {
                 if (stopRequested) return Outcome.STOPPED;
                 double loss = trainer.runEpoch();
                 history.record(trainer.epoch(), loss);
+                if (parameters != null) parameters.record(trainer);
                 steps = trainer.steps();
                 double eps = epochsPerSecond;
                 long now = System.nanoTime();

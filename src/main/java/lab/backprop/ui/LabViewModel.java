@@ -32,6 +32,7 @@ import lab.backprop.model.Snapshot;
 import lab.backprop.train.DatasetGradient;
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.LossHistory;
+import lab.backprop.train.ParameterHistory;
 import lab.backprop.train.NetworkFactory;
 import lab.backprop.train.Optimizer;
 import lab.backprop.train.Trainer;
@@ -89,6 +90,7 @@ public final class LabViewModel {
 
     // State.
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ParameterHistory parameterHistory = new ParameterHistory();
     private final ReadOnlyObjectWrapper<LossHistory> lossHistory = new ReadOnlyObjectWrapper<>(this, "lossHistory");
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(this, "state", TrainingState.IDLE);
     private final ObjectProperty<NeuronRef> selectedNeuron = new SimpleObjectProperty<>(this, "selectedNeuron", new NeuronRef(1, 0));
@@ -144,6 +146,8 @@ public final class LabViewModel {
     /** The loss per epoch of the current run (bounded buckets); a new object after each reset. */
     public ReadOnlyObjectProperty<LossHistory> lossHistoryProperty() { return lossHistory.getReadOnlyProperty(); }
     public LossHistory lossHistory() { return lossHistory.get(); }
+    /** Every epoch's parameters of the current session (bounded), recorded by the training thread. */
+    public ParameterHistory parameterHistory() { return parameterHistory; }
     public ReadOnlyObjectProperty<TrainingState> stateProperty() { return state.getReadOnlyProperty(); }
     public TrainingState state() { return state.get(); }
     /** The learning rate; setting it takes effect in the running trainer at once. Non-positive values are refused. */
@@ -346,7 +350,8 @@ public final class LabViewModel {
         Network net = NetworkFactory.create(layout, activation.get(), Activation.SIGMOID, initializer.get(), seed.get());
         double rate = learningRate.get() > 0 ? learningRate.get() : Preset.forDataset(dataset.get().name()).learningRate();
         Trainer trainer = new Trainer(net, dataset.get(), optimizer.get(), rate, MINI_BATCH_SIZE, seed.get());
-        TrainingLoop loop = new TrainingLoop(trainer, new LossHistory());
+        parameterHistory.clear();
+        TrainingLoop loop = new TrainingLoop(trainer, new LossHistory(), parameterHistory);
         loop.setEpochsPerSecond(epochsPerSecond.get());
         session = new Session(trainer, loop, dataset.get());
         lossHistory.set(loop.history());

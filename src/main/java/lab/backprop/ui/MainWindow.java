@@ -15,6 +15,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.NotificationPane;
 
+import lab.backprop.ui.advanced.AdvancedPanels;
+
 /**
  * The whole window: controls on top, the network graph and loss curve on the left, a tab pane
  * (Sigmoid, Data, and whatever other panels add with {@link #addTab}) and the predict panel on the right,
@@ -31,6 +33,7 @@ public final class MainWindow extends BorderPane {
     private final PredictPanel predict;
     private final ControlBar controls;
     private final StatusBarView status;
+    private final AdvancedPanels advanced;
 
     public MainWindow(LabViewModel vm) {
         this.vm = vm;
@@ -72,6 +75,11 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addTab("Sigmoid", sigmoid);
         addTab("Data", data);
+        advanced = new AdvancedPanels(vm.datasetProperty(), vm.snapshotProperty(), vm.parameterHistory(), false);
+        advanced.setOnRewind(vm::restoreParameters);
+        advanced.setOnApplyUpdate(u -> vm.setParameter(u.parameter(), u.value()));
+        advanced.backpropStepView().learningRateProperty().bind(vm.learningRateProperty());
+        advanced.tabs().forEach(this::addTab);
         VBox right = new VBox(8, tabs, predict);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         right.setMinWidth(360);
@@ -111,4 +119,6 @@ public final class MainWindow extends BorderPane {
     public PredictPanel predict() { return predict; }
     public ControlBar controls() { return controls; }
     public StatusBarView status() { return status; }
+    /** Decision map, backprop step-through, history, twin runs and seed sweep. */
+    public AdvancedPanels advanced() { return advanced; }
 }
