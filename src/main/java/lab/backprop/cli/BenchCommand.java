@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * and prints the median parameter updates ("steps") per second; for SGD one step is one sample.
  * The JMH benchmarks (README, performance) are the careful measurement.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
         description = "Print training steps per second (per-sample SGD on the 2-2-1 gender network by default):"
                 + " warm-up, then timed rounds, median.")
 final class BenchCommand implements Callable<Integer> {

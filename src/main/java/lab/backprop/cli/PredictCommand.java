@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** predict: trains quietly with the given options, then answers for one input in raw units. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict",
         description = "Train as 'train' would (quietly), then print the output and class for one input in raw units,"
                 + " e.g. 'predict --dataset gender 128 63' for 128 lb, 63 in.")
 final class PredictCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** train: runs the seeds' training, printing the loss and the final predictions. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train",
         description = "Train a 2-h-1 network on a data set, print the loss like the seeds and the final predictions.")
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

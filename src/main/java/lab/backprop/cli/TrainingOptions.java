@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
 public final class TrainingOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--dataset", paramLabel = "xor|gender", converter = Converters.DatasetConverter.class,
             description = "Built-in data set (default: gender).")
     Dataset dataset;
