@@ -15,14 +15,24 @@ public final class BackpropLabApp extends Application {
 
     private LabViewModel vm;
 
+    /** Opens the window; bad options (see {@link WindowOptions}) get a message and exit code 2 instead. */
     public static void launchWindow(String[] args) {
+        try {
+            WindowOptions.parse(java.util.List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("backprop-lab: " + e.getMessage());
+            System.err.print(WindowOptions.usage());
+            System.exit(2);
+        }
         Application.launch(BackpropLabApp.class, args);
     }
 
     @Override public void start(Stage stage) {
         vm = new LabViewModel();
+        MeasuredRun run = new MeasuredRun(WindowOptions.parse(getParameters().getRaw()), System.out);
+        run.configure(vm);
         MainWindow window = new MainWindow(vm);
-        show(stage, window);
+        run.shown(show(stage, window));
     }
 
     /** Puts a window on a stage with the stylesheet and icon; also used by tests. */

@@ -1,0 +1,87 @@
+package lab.backprop.ui;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import lab.backprop.data.BuiltinDatasets;
+
+/**
+ * What {@link WindowOptions} ask of a running window: settings before the window is built, then after it is
+ * shown the frame statistics ({@link FrameStats}, printed to stdout once a second), training at full speed,
+ * and quitting after a time. Lines are plain text so that a script can read them.
+ */
+final class MeasuredRun {
+    private final WindowOptions options;
+    private final PrintStream out;
+    private final FrameStats stats = new FrameStats();
+    private LabViewModel vm;
+    private long startNanos;
+    private boolean exiting;
+
+    MeasuredRun(WindowOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Data set, network shape and full-speed training settings; call before the window is built from {@code vm}. */
+    void configure(LabViewModel vm) {
+        this.vm = vm;
+        if (options.dataset() != null) vm.selectDataset(BuiltinDatasets.byName(options.dataset()));
+        if (options.layers() > 0) vm.hiddenLayersProperty().set(options.layers());
+        if (options.hidden() > 0) vm.hiddenNeuronsProperty().set(options.hidden());
+        if (options.train()) {
+            vm.epochsPerSecondProperty().set(0);
+            vm.epochsProperty().set(WindowOptions.TRAIN_EPOCHS);
+        }
+    }
+
+    /** Starts what happens after {@code scene}'s stage is shown: start-up line, frame statistics, training, exit timer. */
+    void shown(Scene scene) {
+        if (options.stats()) {
+            // The first pulse after show() lays out and hands the first frame of the window to the renderer.
+            Runnable[] firstPulse = new Runnable[1];
+            firstPulse[0] = () -> {
+                scene.removePostLayoutPulseListener(firstPulse[0]);
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                out.println("startup: " + ms + " ms");
+                out.println("pipeline: " + pipeline() + "; layout " + vm.layout() + ", data set " + vm.dataset().name());
+            };
+            scene.addPostLayoutPulseListener(firstPulse[0]);
+        }
+        startNanos = System.nanoTime();
+        new AnimationTimer() {
+            @Override public void handle(long now) { tick(this, now); }
+        }.start();
+        if (options.train()) vm.train();
+    }
+
+    private void tick(AnimationTimer timer, long now) {
+        if (exiting) return;
+        if (options.stats() && stats.frame(now)) {
+            out.println(stats.windowLine() + String.format(Locale.ROOT, " | epoch %d, %.0f steps/s",
+                    vm.snapshot().epoch(), vm.stepsPerSecondProperty().get()));
+        }
+        double limit = options.exitAfterSeconds();
+        if (limit > 0 && now - startNanos >= limit * 1e9) {
+            exiting = true;
+            timer.stop();
+            if (options.stats()) out.println(stats.summary() + String.format(Locale.ROOT, " | epoch %d", vm.snapshot().epoch()));
+            out.flush();
+            Platform.exit();
+        }
+    }
+
+    /** The Prism pipeline in use (e.g. "sw" or "es2"), for reading the figures. */
+    private static String pipeline() {
+        try {
+            Object p = Class.forName("com.sun.prism.GraphicsPipeline").getMethod("getPipeline").invoke(null);
+            return p == null ? "unknown" : p.getClass().getSimpleName();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package lab.backprop.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+import lab.backprop.data.BuiltinDatasets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Options the window accepts on its command line (all start with "-", so the Launcher opens the window),
+ * mostly for measuring without a human: {@code --stats --train --exit-after 20}. Pure parsing, no JavaFX.
+ */
+@Command(name = "backprop-lab", description = "Opens the Backprop Lab window.")
+public final class WindowOptions {
+    @Option(names = "--stats", description = "Print frames per second and the 99th-percentile frame time every second, "
+            + "the start-up time, and a summary at exit.")
+    boolean stats;
+
+    @Option(names = "--train", description = "Start training at full speed at launch, for as many epochs as it takes.")
+    boolean train;
+
+    @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Quit after this many seconds (with --stats: print the summary first).")
+    Double exitAfterSeconds;
+
+    @Option(names = "--dataset", paramLabel = "xor|gender", description = "Built-in data set to start with (default: gender).")
+    String dataset;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Neurons per hidden layer, 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ".")
+    Integer hidden;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Hidden layers, 1.." + LabViewModel.MAX_HIDDEN_LAYERS + ".")
+    Integer layers;
+
+    /** Epochs that {@code --train} asks for: more than any measurement runs (about 3 years at 10^4 epochs/s). */
+    public static final long TRAIN_EPOCHS = 1_000_000_000_000L;
+
+    /**
+     * Reads the window's arguments. Throws {@link IllegalArgumentException} with a message naming the bad
+     * argument (unknown option, missing or bad value).
+     */
+    public static WindowOptions parse(List<String> args) {
+        WindowOptions o = new WindowOptions();
+        try {
+            new CommandLine(o).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (o.exitAfterSeconds != null && !(o.exitAfterSeconds > 0 && Double.isFinite(o.exitAfterSeconds))) {
+            throw new IllegalArgumentException("--exit-after must be a positive number of seconds, got " + o.exitAfterSeconds);
+        }
+        if (o.dataset != null) {
+            BuiltinDatasets.byName(o.dataset); // says which names exist
+            o.dataset = o.dataset.trim().toLowerCase(Locale.ROOT);
+        }
+        if (o.hidden != null && (o.hidden < 1 || o.hidden > LabViewModel.MAX_HIDDEN_NEURONS)) {
+            throw new IllegalArgumentException("--hidden must be 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ", got " + o.hidden);
+        }
+        if (o.layers != null && (o.layers < 1 || o.layers > LabViewModel.MAX_HIDDEN_LAYERS)) {
+            throw new IllegalArgumentException("--layers must be 1.." + LabViewModel.MAX_HIDDEN_LAYERS + ", got " + o.layers);
+        }
+        return o;
+    }
+
+    /** Usage text for a bad command line. */
+    public static String usage() {
+        return new CommandLine(new WindowOptions()).getUsageMessage();
+    }
+
+    public boolean stats() { return stats; }
+    public boolean train() { return train; }
+    /** Seconds until the window quits, or 0 for never. */
+    public double exitAfterSeconds() { return exitAfterSeconds == null ? 0 : exitAfterSeconds; }
+    /** "xor" or "gender", or null for the default. */
+    public String dataset() { return dataset; }
+    /** Neurons per hidden layer, or 0 for the default. */
+    public int hidden() { return hidden == null ? 0 : hidden; }
+    /** Hidden layers, or 0 for the default. */
+    public int layers() { return layers == null ? 0 : layers; }
+}

@@ -1,0 +1,65 @@
+package lab.backprop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The window's measuring options, parsed without a window. */
+class WindowOptionsTest {
+    @Test void noArgumentsMeanAPlainWindow() {
+        WindowOptions o = WindowOptions.parse(List.of());
+        assertFalse(o.stats());
+        assertFalse(o.train());
+        assertEquals(0, o.exitAfterSeconds());
+        assertNull(o.dataset());
+        assertEquals(0, o.hidden());
+        assertEquals(0, o.layers());
+    }
+
+    @Test void everyOptionIsRead() {
+        WindowOptions o = WindowOptions.parse(List.of("--stats", "--train", "--exit-after", "20",
+                "--dataset", "XOR", "--hidden", "8", "--layers", "3"));
+        assertTrue(o.stats());
+        assertTrue(o.train());
+        assertEquals(20.0, o.exitAfterSeconds());
+        assertEquals("xor", o.dataset());
+        assertEquals(8, o.hidden());
+        assertEquals(3, o.layers());
+    }
+
+    @Test void valuesMayFollowAnEqualsSign() {
+        WindowOptions o = WindowOptions.parse(List.of("--exit-after=2.5", "--dataset=gender"));
+        assertEquals(2.5, o.exitAfterSeconds());
+        assertEquals("gender", o.dataset());
+        assertFalse(o.stats());
+    }
+
+    @Test void badArgumentsAreNamed() {
+        assertMessage("Unknown option: '--bogus'", "--bogus");
+        assertMessage("Missing required parameter for option '--exit-after'", "--exit-after");
+        assertMessage("'abc' is not a double", "--exit-after", "abc");
+        assertMessage("--exit-after must be a positive number of seconds, got -1.0", "--exit-after", "-1");
+        assertMessage("--exit-after must be a positive number of seconds, got 0.0", "--exit-after", "0");
+        assertMessage("unknown dataset 'iris' (choose xor or gender)", "--dataset", "iris");
+        assertMessage("--hidden must be 1..8, got 9", "--hidden", "9");
+        assertMessage("--layers must be 1..3, got 0", "--layers", "0");
+    }
+
+    @Test void usageListsTheOptions() {
+        String usage = WindowOptions.usage();
+        for (String name : List.of("--stats", "--train", "--exit-after", "--dataset", "--hidden", "--layers")) {
+            assertTrue(usage.contains(name), name + " missing from:\n" + usage);
+        }
+    }
+
+    private static void assertMessage(String expectedPart, String... args) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WindowOptions.parse(List.of(args)));
+        assertTrue(e.getMessage().contains(expectedPart), "'" + e.getMessage() + "' should contain '" + expectedPart + "'");
+    }
+}
