@@ -14,6 +14,7 @@ public final class BackpropLabApp extends Application {
     public static final double HEIGHT = 800;
 
     private LabViewModel vm;
+    private lab.backprop.support.ErrorReporting.Installation errors;
 
     /** Opens the window; bad options (see {@link WindowOptions}) get a message and exit code 2 instead. */
     public static void launchWindow(String[] args) {
@@ -28,6 +29,7 @@ public final class BackpropLabApp extends Application {
     }
 
     @Override public void start(Stage stage) {
+        errors = ErrorDialogs.install(stage); // uncaught exceptions on any thread: dialog + log
         vm = new LabViewModel();
         MeasuredRun run = new MeasuredRun(WindowOptions.parse(getParameters().getRaw()), System.out);
         run.configure(vm);
@@ -61,5 +63,6 @@ public final class BackpropLabApp extends Application {
 
     @Override public void stop() {
         if (vm != null) vm.dispose();
+        if (errors != null) errors.close();
     }
 }
