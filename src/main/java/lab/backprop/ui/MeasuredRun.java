@@ -2,6 +2,8 @@ package lab.backprop.ui;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 import javafx.animation.AnimationTimer;
@@ -21,6 +23,17 @@ final class MeasuredRun {
     private LabViewModel vm;
     private long startNanos;
     private boolean exiting;
+    // Where the FX thread's time goes, summed per second: animation timers (the view-model's snapshot copy and
+    // every view redrawn by its listeners), then CSS + layout. Rendering runs on the renderer thread.
+    private long pulseStart;
+    private long preLayout;
+    private long animationNanos;
+    private long layoutNanos;
+    private int phaseFrames;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final long[] cpuIds = new long[3];
+    private final long[] cpuBefore = new long[3];
+    private long cpuWall;
 
     MeasuredRun(WindowOptions options, PrintStream out) {
         this.options = options;
@@ -51,6 +64,13 @@ final class MeasuredRun {
                 out.println("pipeline: " + pipeline() + "; layout " + vm.layout() + ", data set " + vm.dataset().name());
             };
             scene.addPostLayoutPulseListener(firstPulse[0]);
+            scene.addPreLayoutPulseListener(() -> preLayout = System.nanoTime());
+            scene.addPostLayoutPulseListener(() -> {
+                if (pulseStart == 0 || preLayout < pulseStart) return;
+                animationNanos += preLayout - pulseStart;
+                layoutNanos += System.nanoTime() - preLayout;
+                phaseFrames++;
+            });
         }
         startNanos = System.nanoTime();
         new AnimationTimer() {
@@ -61,9 +81,10 @@ final class MeasuredRun {
 
     private void tick(AnimationTimer timer, long now) {
         if (exiting) return;
+        pulseStart = now; // the pulse's own time stamp, taken before any animation timer ran
         if (options.stats() && stats.frame(now)) {
-            out.println(stats.windowLine() + String.format(Locale.ROOT, " | epoch %d, %.0f steps/s",
-                    vm.snapshot().epoch(), vm.stepsPerSecondProperty().get()));
+            out.println(stats.windowLine() + String.format(Locale.ROOT, " | epoch %d, %.0f steps/s | %s",
+                    vm.snapshot().epoch(), vm.stepsPerSecondProperty().get(), threadLine(now)));
         }
         double limit = options.exitAfterSeconds();
         if (limit > 0 && now - startNanos >= limit * 1e9) {
@@ -73,6 +94,34 @@ final class MeasuredRun {
             out.flush();
             Platform.exit();
         }
+    }
+
+    /** Mean FX-thread phases per frame and CPU use of the FX, renderer and training threads since the last line. */
+    private String threadLine(long now) {
+        String phases = phaseFrames == 0 ? "" : String.format(Locale.ROOT, "fx per frame: timers %.1f ms, css+layout %.1f ms; ",
+                animationNanos / 1e6 / phaseFrames, layoutNanos / 1e6 / phaseFrames);
+        animationNanos = layoutNanos = 0;
+        phaseFrames = 0;
+        if (cpuIds[0] == 0) {
+            cpuIds[0] = Thread.currentThread().getId();
+            for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t == null) continue;
+                if (t.getThreadName().startsWith("QuantumRenderer")) cpuIds[1] = t.getThreadId();
+                if (t.getThreadName().equals("backprop-trainer")) cpuIds[2] = t.getThreadId();
+            }
+            for (int i = 0; i < 3; i++) cpuBefore[i] = cpuIds[i] == 0 ? -1 : threads.getThreadCpuTime(cpuIds[i]);
+            cpuWall = now;
+            return phases + "cpu: measuring";
+        }
+        StringBuilder b = new StringBuilder(phases).append("cpu");
+        String[] names = { " fx ", " render ", " trainer " };
+        for (int i = 0; i < 3; i++) {
+            long t = cpuIds[i] == 0 ? -1 : threads.getThreadCpuTime(cpuIds[i]);
+            b.append(names[i]).append(t < 0 || cpuBefore[i] < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", (t - cpuBefore[i]) * 100.0 / (now - cpuWall)));
+            cpuBefore[i] = t;
+        }
+        cpuWall = now;
+        return b.toString();
     }
 
     /** The Prism pipeline in use (e.g. "sw" or "es2"), for reading the figures. */
