@@ -48,7 +48,7 @@ final class MeasuredRun {
         if (options.hidden() > 0) vm.hiddenNeuronsProperty().set(options.hidden());
         if (options.train()) {
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(WindowOptions.TRAIN_EPOCHS);
+            vm.epochsProperty().set(options.epochs());
         }
     }
 
@@ -61,7 +61,9 @@ final class MeasuredRun {
                 scene.removePostLayoutPulseListener(firstPulse[0]);
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 out.println("startup: " + ms + " ms");
-                out.println("pipeline: " + pipeline() + "; layout " + vm.layout() + ", data set " + vm.dataset().name());
+                out.println("pipeline: " + pipeline() + "; layout " + vm.layout() + ", data set " + vm.dataset().name()
+                        + ", " + vm.optimizerProperty().get());
+                out.println("heap at start: " + heapLine());
             };
             scene.addPostLayoutPulseListener(firstPulse[0]);
             scene.addPreLayoutPulseListener(() -> preLayout = System.nanoTime());
@@ -76,7 +78,36 @@ final class MeasuredRun {
         new AnimationTimer() {
             @Override public void handle(long now) { tick(this, now); }
         }.start();
-        if (options.train()) vm.train();
+        if (options.train()) {
+            long trainStart = System.nanoTime();
+            vm.stateProperty().addListener((o, a, b) -> {
+                if (a != TrainingState.RUNNING || b == TrainingState.RUNNING) return;
+                out.println(String.format(Locale.ROOT, "trained: %d epochs in %.1f s (%s)",
+                        vm.snapshot().epoch(), (System.nanoTime() - trainStart) / 1e9, b));
+                if (options.exitWhenTrained()) exit();
+            });
+            vm.train();
+        }
+    }
+
+    /** Heap in use after a full collection, and what the histories hold. */
+    private String heapLine() {
+        System.gc();
+        java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return String.format(Locale.ROOT, "%.1f MiB used after GC (committed %.1f MiB), epoch %d, loss history %d buckets, parameter history %d records",
+                heap.getUsed() / 1048576.0, heap.getCommitted() / 1048576.0, vm.snapshot().epoch(),
+                vm.lossHistory().size(), vm.parameterHistory().size());
+    }
+
+    private void exit() {
+        if (exiting) return;
+        exiting = true;
+        if (options.stats()) {
+            out.println(stats.summary() + String.format(Locale.ROOT, " | epoch %d", vm.snapshot().epoch()));
+            out.println("heap at exit: " + heapLine());
+        }
+        out.flush();
+        Platform.exit();
     }
 
     private void tick(AnimationTimer timer, long now) {
@@ -88,11 +119,8 @@ final class MeasuredRun {
         }
         double limit = options.exitAfterSeconds();
         if (limit > 0 && now - startNanos >= limit * 1e9) {
-            exiting = true;
             timer.stop();
-            if (options.stats()) out.println(stats.summary() + String.format(Locale.ROOT, " | epoch %d", vm.snapshot().epoch()));
-            out.flush();
-            Platform.exit();
+            exit();
         }
     }
 

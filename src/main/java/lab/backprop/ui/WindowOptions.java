@@ -21,6 +21,12 @@ public final class WindowOptions {
     @Option(names = "--train", description = "Start training at full speed at launch, for as many epochs as it takes.")
     boolean train;
 
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs that --train runs (default: as many as it takes).")
+    Long epochs;
+
+    @Option(names = "--exit-when-trained", description = "Quit when the --train run has finished (with --stats: print the summary first).")
+    boolean exitWhenTrained;
+
     @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Quit after this many seconds (with --stats: print the summary first).")
     Double exitAfterSeconds;
 
@@ -50,6 +56,10 @@ public final class WindowOptions {
         if (o.exitAfterSeconds != null && !(o.exitAfterSeconds > 0 && Double.isFinite(o.exitAfterSeconds))) {
             throw new IllegalArgumentException("--exit-after must be a positive number of seconds, got " + o.exitAfterSeconds);
         }
+        if (o.epochs != null && o.epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1, got " + o.epochs);
+        if ((o.epochs != null || o.exitWhenTrained) && !o.train) {
+            throw new IllegalArgumentException((o.epochs != null ? "--epochs" : "--exit-when-trained") + " needs --train");
+        }
         if (o.dataset != null) {
             BuiltinDatasets.byName(o.dataset); // says which names exist
             o.dataset = o.dataset.trim().toLowerCase(Locale.ROOT);
@@ -70,6 +80,9 @@ public final class WindowOptions {
 
     public boolean stats() { return stats; }
     public boolean train() { return train; }
+    /** Epochs that {@code --train} runs. */
+    public long epochs() { return epochs == null ? TRAIN_EPOCHS : epochs; }
+    public boolean exitWhenTrained() { return exitWhenTrained; }
     /** Seconds until the window quits, or 0 for never. */
     public double exitAfterSeconds() { return exitAfterSeconds == null ? 0 : exitAfterSeconds; }
     /** "xor" or "gender", or null for the default. */

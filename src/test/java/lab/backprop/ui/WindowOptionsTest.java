@@ -20,6 +20,16 @@ class WindowOptionsTest {
         assertNull(o.dataset());
         assertEquals(0, o.hidden());
         assertEquals(0, o.layers());
+        assertEquals(WindowOptions.TRAIN_EPOCHS, o.epochs());
+        assertFalse(o.exitWhenTrained());
+    }
+
+    @Test void aRunOfAFixedLength() {
+        WindowOptions o = WindowOptions.parse(List.of("--train", "--epochs", "10000000", "--exit-when-trained", "--stats"));
+        assertTrue(o.train());
+        assertEquals(10_000_000L, o.epochs());
+        assertTrue(o.exitWhenTrained());
+        assertEquals(0, o.exitAfterSeconds());
     }
 
     @Test void everyOptionIsRead() {
@@ -49,11 +59,14 @@ class WindowOptionsTest {
         assertMessage("unknown dataset 'iris' (choose xor or gender)", "--dataset", "iris");
         assertMessage("--hidden must be 1..8, got 9", "--hidden", "9");
         assertMessage("--layers must be 1..3, got 0", "--layers", "0");
+        assertMessage("--epochs must be at least 1, got 0", "--train", "--epochs", "0");
+        assertMessage("--epochs needs --train", "--epochs", "5");
+        assertMessage("--exit-when-trained needs --train", "--exit-when-trained");
     }
 
     @Test void usageListsTheOptions() {
         String usage = WindowOptions.usage();
-        for (String name : List.of("--stats", "--train", "--exit-after", "--dataset", "--hidden", "--layers")) {
+        for (String name : List.of("--stats", "--train", "--epochs", "--exit-when-trained", "--exit-after", "--dataset", "--hidden", "--layers")) {
             assertTrue(usage.contains(name), name + " missing from:\n" + usage);
         }
     }
