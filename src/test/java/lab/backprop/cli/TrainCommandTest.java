@@ -114,11 +114,27 @@ class TrainCommandTest {
     }
 
     @Test void reportHeapPrintsTenCheckpoints() {
-        CliRun run = CliRun.of("train", "--epochs", "1000", "--log-every", "0", "--report-heap");
+        java.util.function.LongSupplier real = HeapMeter.meter;
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        HeapMeter.meter = () -> (6L << 20) + calls.getAndIncrement() * (1L << 19); // 6 MiB, then 0.5 MiB more each time
+        CliRun run;
+        try {
+            run = CliRun.of("train", "--epochs", "1000", "--log-every", "0", "--report-heap");
+        } finally {
+            HeapMeter.meter = real;
+        }
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(1, run.outLines().stream().filter(l -> l.startsWith("Heap used before training: ")).count());
+        assertEquals(11, calls.get(), "once before training and at ten checkpoints");
+        assertTrue(run.outLines().contains("Heap used before training: 6.0 MiB"), run::toString);
         List<String> checkpoints = run.outLines().stream().filter(l -> l.startsWith("Heap used after epoch ")).toList();
         assertEquals(10, checkpoints.size(), run::toString);
-        assertTrue(checkpoints.get(9).contains("for 1000 epochs"), checkpoints.get(9));
+        assertEquals("Heap used after epoch 99: 6.5 MiB (loss history: 100 buckets for 100 epochs)", checkpoints.get(0));
+        assertEquals("Heap used after epoch 999: 11.0 MiB (loss history: 1000 buckets for 1000 epochs)", checkpoints.get(9));
+        assertTrue(run.out().contains("Final loss after 1000 epochs"), run::toString);
+    }
+
+    @Test void theRealHeapMeterGivesAPlausibleFigure() {
+        long used = HeapMeter.collectAndMeasure();
+        assertTrue(used > 0 && used <= Runtime.getRuntime().maxMemory(), "used heap " + used);
     }
 }
