@@ -17,7 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.train.Optimizer;
@@ -65,12 +64,18 @@ public final class ControlBar extends VBox {
 
     private HBox settingsRow() {
         dataset.setId("datasetChoice");
-        dataset.getItems().setAll(BuiltinDatasets.names());
+        dataset.setItems(vm.datasetNames());
         dataset.setValue(vm.dataset().name());
+        dataset.setTooltip(new Tooltip("The data to train on: built-in, or opened from a CSV file (File ▸ Open data CSV…)"));
         dataset.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(vm.dataset().name())) vm.selectDataset(BuiltinDatasets.byName(b));
+            if (b != null && !b.equals(vm.dataset().name()) && vm.knownDataset(b) != null) vm.selectDataset(vm.knownDataset(b));
         });
         vm.datasetProperty().addListener((o, a, b) -> dataset.setValue(b.name()));
+        optimizer.setTooltip(new Tooltip("How often the weights change: after every sample, once per epoch, or per mini-batch"));
+        hidden.setTooltip(new Tooltip("Neurons in each hidden layer (1-" + LabViewModel.MAX_HIDDEN_NEURONS + "); a change resets the network"));
+        layers.setTooltip(new Tooltip("Hidden layers (1-" + LabViewModel.MAX_HIDDEN_LAYERS + "); a change resets the network"));
+        activation.setTooltip(new Tooltip("Activation of the hidden neurons (the output is always a sigmoid)"));
+        init.setTooltip(new Tooltip("How the starting weights are drawn"));
 
         optimizer.setId("optimizerChoice");
         optimizer.getItems().setAll(Optimizer.values());
@@ -85,10 +90,12 @@ public final class ControlBar extends VBox {
         hidden.setPrefWidth(64);
         hidden.getValueFactory().setValue(vm.hiddenNeuronsProperty().get());
         hidden.valueProperty().addListener((o, a, b) -> vm.hiddenNeuronsProperty().set(b));
+        vm.hiddenNeuronsProperty().addListener((o, a, b) -> hidden.getValueFactory().setValue(b.intValue()));
         layers.setId("layersSpinner");
         layers.setPrefWidth(64);
         layers.getValueFactory().setValue(vm.hiddenLayersProperty().get());
         layers.valueProperty().addListener((o, a, b) -> vm.hiddenLayersProperty().set(b));
+        vm.hiddenLayersProperty().addListener((o, a, b) -> layers.getValueFactory().setValue(b.intValue()));
 
         activation.setId("activationChoice");
         activation.getItems().setAll(Activation.values());
@@ -111,7 +118,7 @@ public final class ControlBar extends VBox {
         seed.setOnAction(e -> resetFromSeed());
 
         reset.setId("resetButton");
-        reset.setTooltip(new Tooltip("New random weights from the seed"));
+        reset.setTooltip(new Tooltip("New random weights from the seed (" + Shortcuts.RESET.getDisplayText() + ")"));
         reset.setOnAction(e -> resetFromSeed());
 
         HBox row = new HBox(8, label("Data"), dataset, label("Optimizer"), optimizer,
@@ -126,15 +133,17 @@ public final class ControlBar extends VBox {
         train.setId("trainButton");
         train.getStyleClass().add("accent");
         train.setOnAction(e -> vm.train());
-        train.setTooltip(new Tooltip("Train for the number of epochs on the right"));
+        train.setTooltip(new Tooltip("Train for the number of epochs on the right (" + Shortcuts.TRAIN.getDisplayText() + ")"));
         pause.setId("pauseButton");
         pause.setOnAction(e -> vm.togglePause());
+        pause.setTooltip(new Tooltip("Pause or resume training (" + Shortcuts.PAUSE.getDisplayText() + ", or Space)"));
         step.setId("stepButton");
         step.setOnAction(e -> vm.step());
-        step.setTooltip(new Tooltip("Run exactly one epoch"));
+        step.setTooltip(new Tooltip("Run exactly one epoch (" + Shortcuts.STEP.getDisplayText() + ")"));
 
         epochs.setId("epochsField");
         epochs.setPrefColumnCount(6);
+        epochs.setTooltip(new Tooltip("How many epochs Train runs"));
         epochs.setText(Long.toString(vm.epochsProperty().get()));
         validation.registerValidator(epochs, false, Validator.createPredicateValidator(
                 t -> { Long v = parseLong((String) t); return v != null && v > 0; }, "Epochs must be a whole number above 0"));
@@ -148,6 +157,7 @@ public final class ControlBar extends VBox {
 
         speed.setId("speedSlider");
         speed.setPrefWidth(150);
+        speed.setTooltip(new Tooltip("Epochs per second: slow motion on the left, full speed at the right end"));
         speedLabel.setId("speedLabel");
         speedLabel.setMinWidth(92);
         speed.setValue(positionOf(vm.epochsPerSecondProperty().get()));
@@ -157,6 +167,7 @@ public final class ControlBar extends VBox {
 
         rate.setId("learningRateSlider");
         rate.setPrefWidth(170);
+        rate.setTooltip(new Tooltip("Learning rate on a log scale, 0.001 to 10; acts at once, also while training"));
         rate.setMajorTickUnit(1);
         rate.setShowTickMarks(true);
         rateField.setId("learningRateField");

@@ -21,6 +21,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
@@ -60,9 +62,12 @@ public final class LabViewModel {
     public record Preset(Optimizer optimizer, Initializer initializer, long seed, double learningRate, long epochs) {
         /** Seed 001: gender, SGD, standard normal, rate 0.1, 1000 epochs. Seed 000: XOR, full batch, uniform [0,1), rate 1, 5000 epochs. */
         public static Preset forDataset(String name) {
-            return name.equals("gender")
-                    ? new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 1000)
-                    : new Preset(Optimizer.BATCH, Initializer.UNIFORM_0_1, 0, 1.0, 5000);
+            return switch (name) {
+                case "gender" -> new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 1000);
+                case "xor" -> new Preset(Optimizer.BATCH, Initializer.UNIFORM_0_1, 0, 1.0, 5000);
+                // Own data: per-sample steps at a modest rate are safe on any scale of data.
+                default -> new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 2000);
+            };
         }
     }
 
@@ -101,6 +106,10 @@ public final class LabViewModel {
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond", 0);
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert");
 
+    /** Data sets the choice box offers: the built-in ones, then imported or edited ones, by name. */
+    private final java.util.Map<String, Dataset> known = new java.util.LinkedHashMap<>();
+    private final ObservableList<String> datasetNames = FXCollections.observableArrayList();
+
     private Session session;
     private Task<TrainingLoop.Outcome> currentRun;
     private long runTargetEpoch;
@@ -112,6 +121,8 @@ public final class LabViewModel {
     };
 
     public LabViewModel() {
+        for (String n : BuiltinDatasets.names()) known.put(n, BuiltinDatasets.byName(n));
+        datasetNames.setAll(known.keySet());
         Preset p = Preset.forDataset(dataset.get().name());
         applyPreset(p);
         probeInput.set(dataset.get().sample(0).raw());
@@ -181,6 +192,12 @@ public final class LabViewModel {
     /** Pace of training; 0 means full speed. */
     public DoubleProperty epochsPerSecondProperty() { return epochsPerSecond; }
 
+    /** Names of the data sets to choose from (built-in, imported, edited); see {@link #knownDataset}. */
+    public ObservableList<String> datasetNames() { return FXCollections.unmodifiableObservableList(datasetNames); }
+
+    /** The data set listed under {@code name} (with any points added by hand), or null. */
+    public Dataset knownDataset(String name) { return known.get(name); }
+
     /** The layout the settings ask for: 2 inputs, the hidden layers, 1 output. */
     public Layout layout() {
         int[] sizes = new int[hiddenLayers.get() + 2];
@@ -203,6 +220,129 @@ public final class LabViewModel {
         applyPreset(Preset.forDataset(data.name()));
         probeInput.set(data.sample(0).raw());
         newSession();
+    }
+
+    /**
+     * Makes any data set with 2 features (e.g. an imported CSV) the current one: it joins the choice list under its
+     * name, gets its preset (own data: SGD, normal start, seed 1, rate 0.1, 2000 epochs; the architecture stays)
+     * and a fresh network. Returns null if done, else why not (nothing changes then).
+     */
+    public String loadDataset(Dataset data) {
+        String problem = checkData(data);
+        if (problem != null) return problem;
+        remember(data);
+        selectDataset(data);
+        return null;
+    }
+
+    /**
+     * Replaces the data but keeps the network's parameters and epoch count (points added or removed by hand):
+     * training goes on from the same weights on the new data, and a run that was going continues.
+     * Returns null if done, else why not (nothing changes then).
+     */
+    public String replaceData(Dataset data) {
+        String problem = checkData(data);
+        if (problem != null) return problem;
+        if (!data.featureNames().equals(dataset.get().featureNames()) || !java.util.Arrays.equals(data.shift(), dataset.get().shift())) {
+            return "the new data has other features than '" + dataset.get().name() + "'; open it as a new data set instead";
+        }
+        boolean wasRunning = state.get() == TrainingState.RUNNING;
+        long target = runTargetEpoch;
+        Session old = session;
+        stopRun();
+        remember(data);
+        Snapshot shown = old.loop.latest();
+        Trainer trainer = new Trainer(shown.toNetwork(), data, old.trainer.optimizer(), old.trainer.learningRate().get(),
+                MINI_BATCH_SIZE, seed.get());
+        trainer.resumeAt(shown.epoch());
+        TrainingLoop loop = new TrainingLoop(trainer, old.loop.history(), parameterHistory);
+        loop.setEpochsPerSecond(epochsPerSecond.get());
+        Session next = new Session(trainer, loop, data);
+        session = next;
+        dataset.set(data);
+        // The old run may still be finishing its epoch: once it has (same thread, so in order), carry its exact
+        // parameters and epoch over, then publish them measured on the new data.
+        worker.execute(() -> {
+            old.trainer.applyEdits();
+            Network exact = old.trainer.network();
+            for (int p = 0; p < exact.layout().parameterCount(); p++) trainer.submitEdit(p, exact.parameter(p));
+            trainer.resumeAt(old.trainer.epoch());
+            loop.applyEditsAndPublish();
+        });
+        snapshot.set(loop.latest());
+        if (wasRunning) startRun(0, target); // on to the epoch the run was heading for
+        return null;
+    }
+
+    /**
+     * Puts a saved session in place: its network (architecture, activations, weights, epoch), settings and data.
+     * Returns null if done, else why not (nothing changes then): the window shows 2 inputs, 1 to 3 hidden layers of
+     * equal size up to 8, one sigmoid output.
+     */
+    public String loadSession(lab.backprop.session.Session saved) {
+        Layout l = saved.network().layout();
+        String problem = checkData(saved.dataset());
+        if (problem != null) return problem;
+        int hiddenLayerCount = l.layerCount() - 2;
+        boolean fits = l.inputSize() == 2 && l.outputSize() == 1 && hiddenLayerCount >= 1 && hiddenLayerCount <= MAX_HIDDEN_LAYERS
+                && saved.network().outputActivation() == Activation.SIGMOID;
+        for (int k = 1; fits && k <= hiddenLayerCount; k++) fits = l.size(k) == l.size(1) && l.size(k) <= MAX_HIDDEN_NEURONS;
+        if (!fits) {
+            return "this window shows networks with 2 inputs, 1 to " + MAX_HIDDEN_LAYERS + " hidden layers of the same size (up to "
+                    + MAX_HIDDEN_NEURONS + ") and one sigmoid output; the session has " + l + " with a "
+                    + saved.network().outputActivation() + " output";
+        }
+        Trainer trainer;
+        try {
+            trainer = saved.newTrainer();
+        } catch (IllegalArgumentException e) {
+            return "cannot train this session: " + e.getMessage();
+        }
+        stopRun();
+        remember(saved.dataset());
+        lab.backprop.session.HyperParameters h = saved.training();
+        applyingPreset = true;
+        try {
+            dataset.set(saved.dataset());
+            optimizer.set(h.optimizer());
+            initializer.set(h.init());
+            seed.set(h.seed());
+            learningRate.set(h.learningRate());
+            epochs.set(Math.max(1, h.epochs()));
+            activation.set(saved.network().hiddenActivation());
+            hiddenLayers.set(hiddenLayerCount);
+            hiddenNeurons.set(l.size(1));
+        } finally {
+            applyingPreset = false;
+        }
+        probeInput.set(saved.dataset().sample(0).raw());
+        trainer.learningRate().set(h.learningRate());
+        install(trainer, saved.dataset());
+        return null;
+    }
+
+    /**
+     * The session to save: the newest published network (a consistent picture, also while training), the settings
+     * and the data set.
+     */
+    public lab.backprop.session.Session currentSession() {
+        Session s = session;
+        return new lab.backprop.session.Session(s.loop.latest(), new lab.backprop.session.HyperParameters(optimizer.get(),
+                trainerLearningRate(), epochs.get(), MINI_BATCH_SIZE, seed.get(), initializer.get()), s.data);
+    }
+
+    private static String checkData(Dataset data) {
+        if (data == null) return "no data set";
+        if (data.featureCount() != 2) {
+            return "the window trains on 2 features; '" + data.name() + "' has " + data.featureCount();
+        }
+        if (data.isEmpty()) return "'" + data.name() + "' has no samples";
+        return null;
+    }
+
+    private void remember(Dataset data) {
+        known.put(data.name(), data);
+        if (!datasetNames.contains(data.name())) datasetNames.add(data.name());
     }
 
     /** New random weights from {@link #seedProperty()}, same settings; stops any run. */
@@ -349,11 +489,16 @@ public final class LabViewModel {
         Layout layout = layout();
         Network net = NetworkFactory.create(layout, activation.get(), Activation.SIGMOID, initializer.get(), seed.get());
         double rate = learningRate.get() > 0 ? learningRate.get() : Preset.forDataset(dataset.get().name()).learningRate();
-        Trainer trainer = new Trainer(net, dataset.get(), optimizer.get(), rate, MINI_BATCH_SIZE, seed.get());
+        install(new Trainer(net, dataset.get(), optimizer.get(), rate, MINI_BATCH_SIZE, seed.get()), dataset.get());
+    }
+
+    /** Makes {@code trainer} the one the window shows and trains, with a fresh loss and parameter history. */
+    private void install(Trainer trainer, Dataset data) {
+        Layout layout = trainer.network().layout();
         parameterHistory.clear();
         TrainingLoop loop = new TrainingLoop(trainer, new LossHistory(), parameterHistory);
         loop.setEpochsPerSecond(epochsPerSecond.get());
-        session = new Session(trainer, loop, dataset.get());
+        session = new Session(trainer, loop, data);
         lossHistory.set(loop.history());
         NeuronRef sel = selectedNeuron.get();
         if (sel == null || sel.isInput() || !sel.fits(layout)) selectedNeuron.set(new NeuronRef(1, 0));
@@ -365,13 +510,21 @@ public final class LabViewModel {
     }
 
     private void startRun(long count) {
+        startRun(count, -1);
+    }
+
+    /** Runs {@code count} epochs, or, if {@code untilEpoch} >= 0, until the trainer reaches that epoch. */
+    private void startRun(long count, long untilEpoch) {
         Session s = session;
         Task<TrainingLoop.Outcome> task = new Task<>() {
-            @Override protected TrainingLoop.Outcome call() throws Exception { return s.loop.run(count); }
+            @Override protected TrainingLoop.Outcome call() throws Exception {
+                long n = untilEpoch >= 0 ? untilEpoch - s.trainer.epoch() : count;
+                return n > 0 ? s.loop.run(n) : TrainingLoop.Outcome.FINISHED;
+            }
         };
         currentRun = task;
         s.loop.clearStopRequest();
-        runTargetEpoch = snapshot.get().epoch() + count;
+        runTargetEpoch = untilEpoch >= 0 ? untilEpoch : snapshot.get().epoch() + count;
         state.set(TrainingState.RUNNING);
         rateSampleNanos = System.nanoTime();
         rateSampleSteps = s.loop.steps();

@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -36,6 +37,7 @@ public final class LossCurveView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("panel");
         logScale.setId("logScaleToggle");
+        logScale.setTooltip(new Tooltip("Loss on a logarithmic axis: small losses stay visible"));
         latest.setId("lossLatest");
         latest.getStyleClass().add("muted");
         Label title = new Label("Loss (MSE per epoch)");

@@ -3,7 +3,13 @@ package lab.backprop.ui;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -15,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.NotificationPane;
 
+import lab.backprop.support.RecentFiles;
 import lab.backprop.ui.advanced.AdvancedPanels;
 
 /**
@@ -34,8 +41,14 @@ public final class MainWindow extends BorderPane {
     private final ControlBar controls;
     private final StatusBarView status;
     private final AdvancedPanels advanced;
+    private final FileActions files;
+    private final MenuBar menuBar;
+    private boolean errorDialogs = true;
 
-    public MainWindow(LabViewModel vm) {
+    /** The window with the user's recent-files list in the app directory. */
+    public MainWindow(LabViewModel vm) { this(vm, RecentFiles.inAppHome()); }
+
+    public MainWindow(LabViewModel vm, RecentFiles recent) {
         this.vm = vm;
         getStyleClass().add("main-window");
         controls = new ControlBar(vm);
@@ -55,6 +68,7 @@ public final class MainWindow extends BorderPane {
         gradients.setId("gradientToggle");
         gradients.setMinWidth(Region.USE_PREF_SIZE);
         gradients.selectedProperty().bindBidirectional(vm.showGradientsProperty());
+        gradients.setTooltip(new javafx.scene.control.Tooltip("Show dL/dw, summed over the data, on the edges instead of the weights"));
         Label graphTitle = new Label("Network");
         graphTitle.getStyleClass().add("panel-title");
         graphTitle.setMinWidth(Region.USE_PREF_SIZE);
@@ -80,6 +94,10 @@ public final class MainWindow extends BorderPane {
         advanced.setOnApplyUpdate(u -> vm.setParameter(u.parameter(), u.value()));
         advanced.backpropStepView().learningRateProperty().bind(vm.learningRateProperty());
         advanced.tabs().forEach(this::addTab);
+        advanced.decisionMapView().setOnEditData(d -> {
+            String problem = vm.replaceData(d);
+            if (problem != null) showError(problem);
+        });
         VBox right = new VBox(8, tabs, predict);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         right.setMinWidth(360);
@@ -92,11 +110,48 @@ public final class MainWindow extends BorderPane {
         vm.alertProperty().addListener((o, a, b) -> { if (b != null) notifications.show(b); });
         vm.stateProperty().addListener((o, a, b) -> { if (b == TrainingState.RUNNING) notifications.hide(); });
 
-        setTop(controls);
+        files = new FileActions(this, recent);
+        files.errorProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
+        files.messageProperty().addListener((o, a, b) -> status.showMessage(b));
+        menuBar = new WindowMenus(this).menuBar();
+
+        setTop(new VBox(menuBar, controls));
         setCenter(notifications);
         setBottom(status);
         BorderPane.setMargin(notifications, new Insets(6, 0, 0, 0));
+        // Space pauses and resumes (trains when idle) unless a text field or a button wants the key.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.SPACE || e.isConsumed() || e.isShortcutDown() || e.isAltDown()) return;
+            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) return;
+            spaceAction();
+            e.consume();
+        });
     }
+
+    /** What Space does: pause a run, resume a paused one, train when idle. */
+    void spaceAction() {
+        if (vm.state() == TrainingState.IDLE) vm.train(); else vm.togglePause();
+    }
+
+    /** Shows a problem in a dialog (when dialogs are on) and keeps it as the last error. */
+    public void showError(String problem) {
+        lastError = problem;
+        if (!errorDialogs || getScene() == null || getScene().getWindow() == null) return;
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Backprop Lab");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        alert.show();
+    }
+
+    private String lastError;
+
+    /** The last problem shown with {@link #showError} (also when dialogs are off), or null. */
+    public String lastError() { return lastError; }
+
+    /** Turns the error dialogs off (tests read {@link #lastError()} instead) or on. */
+    public void setErrorDialogs(boolean on) { errorDialogs = on; }
 
     /**
      * Adds a panel as a tab beside "Sigmoid" and "Data" and returns the tab (to select it, add a
@@ -119,6 +174,9 @@ public final class MainWindow extends BorderPane {
     public PredictPanel predict() { return predict; }
     public ControlBar controls() { return controls; }
     public StatusBarView status() { return status; }
+    /** File menu actions (open/save data and sessions, exports), callable with a path. */
+    public FileActions files() { return files; }
+    public MenuBar menuBar() { return menuBar; }
     /** Decision map, backprop step-through, history, twin runs and seed sweep. */
     public AdvancedPanels advanced() { return advanced; }
 }

@@ -64,6 +64,7 @@ final class MeasuredRun {
                 out.println("pipeline: " + pipeline() + "; layout " + vm.layout() + ", data set " + vm.dataset().name()
                         + ", " + vm.optimizerProperty().get());
                 out.println("heap at start: " + heapLine());
+                if (options.train()) startTraining(); // after the start-up figures, so that they are the window's alone
             };
             scene.addPostLayoutPulseListener(firstPulse[0]);
             scene.addPreLayoutPulseListener(() -> preLayout = System.nanoTime());
@@ -78,16 +79,19 @@ final class MeasuredRun {
         new AnimationTimer() {
             @Override public void handle(long now) { tick(this, now); }
         }.start();
-        if (options.train()) {
-            long trainStart = System.nanoTime();
-            vm.stateProperty().addListener((o, a, b) -> {
-                if (a != TrainingState.RUNNING || b == TrainingState.RUNNING) return;
-                out.println(String.format(Locale.ROOT, "trained: %d epochs in %.1f s (%s)",
-                        vm.snapshot().epoch(), (System.nanoTime() - trainStart) / 1e9, b));
-                if (options.exitWhenTrained()) exit();
-            });
-            vm.train();
-        }
+        if (options.train() && !options.stats()) startTraining();
+    }
+
+    /** Full speed (set in {@link #configure}); says when the run is over, and quits then if asked to. */
+    private void startTraining() {
+        long trainStart = System.nanoTime();
+        vm.stateProperty().addListener((o, a, b) -> {
+            if (a != TrainingState.RUNNING || b == TrainingState.RUNNING) return;
+            out.println(String.format(Locale.ROOT, "trained: %d epochs in %.1f s (%s)",
+                    vm.snapshot().epoch(), (System.nanoTime() - trainStart) / 1e9, b));
+            if (options.exitWhenTrained()) exit();
+        });
+        vm.train();
     }
 
     /** Heap in use after a full collection, and what the histories hold. */

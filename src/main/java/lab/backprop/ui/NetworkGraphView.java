@@ -83,6 +83,7 @@ public final class NetworkGraphView extends Pane {
         getStyleClass().add("network-graph");
         setMinSize(300, 200);
         editorField.setId("edgeEditor");
+        editorField.setTooltip(new Tooltip("Type a new value and press Enter; Escape cancels"));
         editorField.setPrefColumnCount(8);
         editorError.setId("edgeEditorError");
         editorError.getStyleClass().add("error-text");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -62,6 +63,7 @@ public final class PredictPanel extends VBox {
             field.setId("predictInput" + i);
             field.setPrefColumnCount(7);
             field.setPromptText(data.featureNames().get(i));
+            field.setTooltip(new Tooltip(data.featureNames().get(i) + " of the input to predict, in the data's own units"));
             validation.registerValidator(field, false,
                     Validator.createPredicateValidator(t -> Fmt.parse((String) t) != null,
                             "Type a number for " + data.featureNames().get(i) + ", e.g. " + Fmt.shortNum(data.sample(0).raw(i))));

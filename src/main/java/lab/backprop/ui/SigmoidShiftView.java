@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +52,7 @@ public final class SigmoidShiftView extends BorderPane {
         title.getStyleClass().add("panel-title");
         title.setId("sigmoidTitle");
         biasSlider.setId("biasSlider");
+        biasSlider.setTooltip(new Tooltip("Bias of the selected neuron: the curve slides left or right; acts at once, also while training"));
         biasSlider.setShowTickMarks(true);
         biasSlider.setMajorTickUnit(5);
         biasSlider.setBlockIncrement(0.1);

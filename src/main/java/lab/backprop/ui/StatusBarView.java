@@ -17,6 +17,7 @@ public final class StatusBarView extends HBox {
     final Label loss = new Label();
     final Label speed = new Label();
     final Label setup = new Label();
+    final Label message = new Label();
 
     public StatusBarView(LabViewModel vm) {
         super(18);
@@ -28,15 +29,21 @@ public final class StatusBarView extends HBox {
         loss.setId("statusLoss");
         speed.setId("statusSpeed");
         setup.setId("statusSetup");
+        message.setId("statusMessage");
+        message.getStyleClass().add("muted");
+        message.setMinWidth(0);
         state.getStyleClass().add("status-state");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(state, epoch, loss, speed, gap, setup);
+        getChildren().addAll(state, epoch, loss, speed, message, gap, setup);
         vm.snapshotProperty().addListener((o, a, b) -> show());
         vm.stateProperty().addListener((o, a, b) -> show());
         vm.stepsPerSecondProperty().addListener((o, a, b) -> show());
         show();
     }
+
+    /** A short note on what the last file action did (empty clears it). */
+    public void showMessage(String text) { message.setText(text == null ? "" : text); }
 
     private void show() {
         Snapshot s = vm.snapshot();

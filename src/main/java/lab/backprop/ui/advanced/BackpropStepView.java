@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -55,7 +56,9 @@ public final class BackpropStepView extends VBox {
         setSpacing(10);
         setPadding(new Insets(12));
         sampleBox.setId("step-sample");
+        sampleBox.setTooltip(new Tooltip("The sample whose forward and backward pass is shown"));
         parameterBox.setId("step-parameter");
+        parameterBox.setTooltip(new Tooltip("The weight or bias whose chain rule is worked out"));
         prediction.setId("step-prediction");
         factors.setId("step-factors");
         product.setId("step-product");
@@ -64,6 +67,7 @@ public final class BackpropStepView extends VBox {
         exactProduct.setTextFill(Color.gray(0.35));
         message.setId("step-message");
         apply.setId("step-apply");
+        apply.setTooltip(new Tooltip("Change this parameter by the update shown (one SGD step on this sample)"));
         factors.setHgap(16);
         factors.setVgap(6);
         Font mono = Font.font("Monospaced", 13);

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
@@ -53,6 +54,10 @@ public final class DecisionMapView extends VBox {
     private DecisionMap map;
     private double[][] hidden = new double[0][];
     private long lastRenderNanos;
+    private java.util.function.Consumer<Dataset> onEditData;
+    private boolean keepGrid; // a click edited the data: keep the axes still if the points still fit
+    /** How close (in pixels) a click must be to a point to remove it. */
+    public static final double PICK_RADIUS = 9;
 
     /** A view of {@code data} at 80x80 cells; set a snapshot to see a map. */
     public DecisionMapView(Dataset data) { this(data, DEFAULT_CELLS); }
@@ -78,6 +83,75 @@ public final class DecisionMapView extends VBox {
         snapshot.addListener((o, a, b) -> redraw());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); });
         dataset.set(data);
+        canvas.setOnMouseClicked(e -> {
+            if (onEditData == null || e.isStillSincePress() == false) return;
+            Dataset d = dataset.get();
+            if (d == null || map == null) return;
+            Dataset edited = editAt(d, e.getX(), e.getY(), e.isAltDown() || e.isControlDown() || e.isShortcutDown(),
+                    e.isShiftDown() || e.getButton() == javafx.scene.input.MouseButton.SECONDARY);
+            if (edited == null) return;
+            keepGrid = true;
+            try {
+                onEditData.accept(edited);
+            } finally {
+                keepGrid = false;
+            }
+        });
+    }
+
+    /**
+     * Lets clicks on the map edit the data: a plain click adds a point of the positive class, Shift+click or a
+     * right click one of the negative class, Alt/Ctrl+click removes the point under the mouse. The action gets the
+     * edited data set (null turns editing off).
+     */
+    public void setOnEditData(java.util.function.Consumer<Dataset> action) {
+        onEditData = action;
+        canvas.setCursor(action == null ? null : javafx.scene.Cursor.CROSSHAIR);
+        Tooltip.install(canvas, action == null ? null : new Tooltip(
+                "Click: add a " + "point of the positive class · Shift+click or right click: the negative class · Alt/Ctrl+click: remove a point"));
+    }
+
+    /** The data after a click at canvas pixel (x, y); null if the click changes nothing (outside the plot, no point to remove). */
+    Dataset editAt(Dataset d, double x, double y, boolean remove, boolean negative) {
+        if (remove) {
+            int i = sampleAt(x, y);
+            return i < 0 ? null : d.without(i);
+        }
+        double[] raw = toRaw(x, y);
+        if (raw == null) return null;
+        return d.with(new Dataset.Sample(null, raw, negative ? 0 : 1));
+    }
+
+    /** Raw data coordinates (e.g. pounds, inches) of a canvas pixel inside the plot, or null outside it. */
+    public double[] toRaw(double x, double y) {
+        if (map == null) return null;
+        double fx = (x - LEFT) / PLOT_SIZE, fy = (y - TOP) / PLOT_SIZE;
+        if (fx < 0 || fx > 1 || fy < 0 || fy > 1) return null;
+        double w = map.xMax() - map.xMin(), h = map.yMax() - map.yMin();
+        return new double[] { tidy(map.xMin() + fx * w, w), tidy(map.yMax() - fy * h, h) };
+    }
+
+    /** Rounds to about a thousandth of the axis span (one pixel is about a 360th), so saved CSVs read well. */
+    private static double tidy(double v, double span) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(span / 1000)));
+        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** Index of the sample drawn nearest to canvas pixel (x, y) within {@link #PICK_RADIUS}, or -1. */
+    public int sampleAt(double x, double y) {
+        Dataset d = dataset.get();
+        if (d == null || map == null) return -1;
+        int best = -1;
+        double bestDistance = PICK_RADIUS;
+        for (int i = 0; i < d.size(); i++) {
+            Point2D p = toCanvas(d.sample(i).raw(0), d.sample(i).raw(1));
+            double distance = p.distance(x, y);
+            if (distance <= bestDistance) {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     public ObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
@@ -108,6 +182,10 @@ public final class DecisionMapView extends VBox {
 
     private void rebuildGrid() {
         Dataset d = dataset.get();
+        if (keepGrid && map != null && d != null && allInside(d)) {
+            map = new DecisionMap(d, cells, cells, map.xMin(), map.xMax(), map.yMin(), map.yMax());
+            return;
+        }
         map = null;
         if (d == null) return;
         try {
@@ -115,6 +193,14 @@ public final class DecisionMapView extends VBox {
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
         }
+    }
+
+    private boolean allInside(Dataset d) {
+        if (d.featureCount() != 2) return false;
+        for (Dataset.Sample s : d.samples()) {
+            if (s.raw(0) < map.xMin() || s.raw(0) > map.xMax() || s.raw(1) < map.yMin() || s.raw(1) > map.yMax()) return false;
+        }
+        return true;
     }
 
     /** Recomputes and redraws everything from the current snapshot. */

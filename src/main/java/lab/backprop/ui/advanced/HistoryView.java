@@ -13,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
@@ -55,6 +56,7 @@ public final class HistoryView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         scrub.setId("history-scrub");
+        scrub.setTooltip(new Tooltip("Drag to rewind the network to an earlier epoch; training on from there replaces the later history"));
         epochLabel.setId("history-epoch");
         lines.setId("history-sparklines");
         lines.setHgap(10);

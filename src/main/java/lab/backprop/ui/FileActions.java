@@ -1,0 +1,241 @@
+package lab.backprop.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import lab.backprop.data.CsvDatasetReader;
+import lab.backprop.data.CsvDatasetWriter;
+import lab.backprop.data.DataFormatException;
+import lab.backprop.data.Dataset;
+import lab.backprop.session.LossHistoryCsv;
+import lab.backprop.session.Session;
+import lab.backprop.session.SessionFile;
+import lab.backprop.session.SessionFormatException;
+import lab.backprop.support.AtomicFiles;
+import lab.backprop.support.RecentFiles;
+
+/**
+ * What the File menu does. Every action takes a {@link Path} (so tests call them directly) and returns whether
+ * it worked; the menu asks for the path with a {@link FileChooser} first ({@code choose...} methods). A problem
+ * never changes anything: it is put on {@link #errorProperty()} (the window shows it in a dialog); a success is
+ * described on {@link #messageProperty()} (the status bar). FX thread only.
+ */
+public final class FileActions {
+    /** What "Export PNG" can picture. */
+    public enum Picture {
+        GRAPH("graph"), LOSS_CURVE("loss-curve"), DECISION_MAP("decision-map"), WINDOW("window");
+
+        private final String fileName;
+        Picture(String fileName) { this.fileName = fileName; }
+        /** Suggested file name, e.g. {@code loss-curve.png}. */
+        public String fileName() { return fileName + ".png"; }
+    }
+
+    private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV data (*.csv)", "*.csv");
+    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Backprop Lab session (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
+    private static final FileChooser.ExtensionFilter ANY = new FileChooser.ExtensionFilter("All files", "*");
+
+    private final MainWindow window;
+    private final LabViewModel vm;
+    private final RecentFiles recent;
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final CsvDatasetReader reader = new CsvDatasetReader();
+    private File lastDirectory;
+
+    public FileActions(MainWindow window, RecentFiles recent) {
+        this.window = window;
+        this.vm = window.viewModel();
+        this.recent = recent;
+    }
+
+    /** The latest problem, e.g. a DataFormatException's message naming the line; set anew for every problem. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** What the latest action did, e.g. "Saved session run.json". */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public RecentFiles recentFiles() { return recent; }
+
+    // ---- Actions on a path -----------------------------------------------------------------------
+
+    /** Reads a CSV and makes it the current data set with a fresh network; a bad file changes nothing. */
+    public boolean openData(Path file) {
+        Dataset data;
+        try {
+            data = reader.read(file);
+        } catch (DataFormatException e) {
+            return fail(e.getMessage());
+        }
+        String problem = vm.loadDataset(data);
+        if (problem != null) return fail(file.getFileName() + ": " + problem);
+        recent.add(file);
+        return done("Opened " + data.name() + " (" + data.size() + " samples) from " + file.getFileName());
+    }
+
+    /** Saves the current data set (with any points added on the decision map) as CSV. */
+    public boolean saveData(Path file) {
+        try {
+            CsvDatasetWriter.write(vm.dataset(), file);
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot save " + file.getFileName() + ": " + describe(e));
+        }
+        recent.add(file);
+        return done("Saved " + vm.dataset().size() + " samples to " + file.getFileName());
+    }
+
+    /** Loads a session file: network, settings and data; a corrupt or foreign file changes nothing. */
+    public boolean openSession(Path file) {
+        Session session;
+        try {
+            session = SessionFile.load(file);
+        } catch (SessionFormatException e) {
+            return fail(e.getMessage());
+        }
+        String problem = vm.loadSession(session);
+        if (problem != null) return fail(file.getFileName() + ": " + problem);
+        recent.add(file);
+        return done("Opened session " + file.getFileName() + " (epoch " + session.epochReached() + ")");
+    }
+
+    /** Saves the network as shown, the settings and the data set. */
+    public boolean saveSession(Path file) {
+        try {
+            SessionFile.save(vm.currentSession(), file);
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot save " + file.getFileName() + ": " + describe(e));
+        }
+        recent.add(file);
+        return done("Saved session " + file.getFileName() + " (epoch " + vm.currentSession().epochReached() + ")");
+    }
+
+    /** Opens a file from the recent list: a CSV as data, anything else as a session. A vanished file leaves the list. */
+    public boolean openRecent(Path file) {
+        if (!Files.isRegularFile(file)) {
+            recent.remove(file);
+            return fail(file + " no longer exists; it was removed from the recent files.");
+        }
+        return isCsv(file) ? openData(file) : openSession(file);
+    }
+
+    /** Writes the loss history as CSV: epoch,min,max,last. */
+    public boolean exportLoss(Path file) {
+        try {
+            LossHistoryCsv.write(vm.lossHistory().view(), file);
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot export the loss to " + file.getFileName() + ": " + describe(e));
+        }
+        return done("Exported the loss history to " + file.getFileName());
+    }
+
+    /** Writes a picture of a part of the window (or all of it) as PNG. */
+    public boolean exportPng(Picture what, Path file) {
+        try {
+            writePng(picture(what), file);
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot export " + file.getFileName() + ": " + describe(e));
+        }
+        return done("Exported " + what.fileName().replace(".png", "").replace('-', ' ') + " to " + file.getFileName());
+    }
+
+    /** The image an export would write (also for tests). */
+    public WritableImage picture(Picture what) {
+        return switch (what) {
+            case GRAPH -> snapshot(window.graph());
+            case LOSS_CURVE -> snapshot(window.lossCurve());
+            case DECISION_MAP -> snapshot(window.advanced().decisionMapView().canvas());
+            case WINDOW -> {
+                Scene scene = window.getScene();
+                yield scene != null ? scene.snapshot(null) : snapshot(window);
+            }
+        };
+    }
+
+    private static WritableImage snapshot(Node node) {
+        return node.snapshot(null, null);
+    }
+
+    /** Writes an FX image as PNG, atomically. */
+    public static void writePng(javafx.scene.image.Image image, Path file) throws IOException {
+        BufferedImage argb = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        BufferedImage png = SwingFXUtils.fromFXImage(image, argb);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(png, "png", out)) throw new IOException("no PNG writer available");
+        });
+    }
+
+    // ---- The same behind a file chooser ----------------------------------------------------------
+
+    public void chooseOpenData() { Path p = open("Open data CSV", CSV, ANY); if (p != null) openData(p); }
+    public void chooseSaveData() { Path p = save("Save data CSV", vm.dataset().name() + ".csv", CSV); if (p != null) saveData(p); }
+    public void chooseOpenSession() { Path p = open("Open session", JSON, ANY); if (p != null) openSession(p); }
+    public void chooseSaveSession() { Path p = save("Save session", vm.dataset().name() + "-session.json", JSON); if (p != null) saveSession(p); }
+    public void chooseExportLoss() { Path p = save("Export loss history", "loss.csv", CSV); if (p != null) exportLoss(p); }
+    public void chooseExportPng(Picture what) { Path p = save("Export PNG", what.fileName(), PNG); if (p != null) exportPng(what, p); }
+
+    /** The recent files, most recent first (vanished ones are already dropped). */
+    public List<Path> recentList() { return recent.list(); }
+
+    private Path open(String title, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = chooser(title, filters);
+        File f = chooser.showOpenDialog(owner());
+        return remember(f);
+    }
+
+    private Path save(String title, String suggested, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = chooser(title, filters);
+        chooser.setInitialFileName(suggested);
+        File f = chooser.showSaveDialog(owner());
+        return remember(f);
+    }
+
+    private FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(filters);
+        if (lastDirectory != null && lastDirectory.isDirectory()) chooser.setInitialDirectory(lastDirectory);
+        return chooser;
+    }
+
+    private Path remember(File f) {
+        if (f == null) return null;
+        lastDirectory = f.getAbsoluteFile().getParentFile();
+        return f.toPath();
+    }
+
+    private Window owner() { return window.getScene() == null ? null : window.getScene().getWindow(); }
+
+    private static boolean isCsv(Path file) {
+        return String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private boolean fail(String problem) {
+        error.set(null);
+        error.set(problem);
+        return false;
+    }
+
+    private boolean done(String what) {
+        message.set(what);
+        return true;
+    }
+}

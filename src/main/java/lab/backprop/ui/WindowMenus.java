@@ -1,0 +1,114 @@
+package lab.backprop.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.application.Platform;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/** The menu bar: File (data, sessions, recent files, exports, quit) and Train (with the shortcuts). */
+final class WindowMenus {
+    private final MainWindow window;
+    private final FileActions files;
+    private final LabViewModel vm;
+
+    WindowMenus(MainWindow window) {
+        this.window = window;
+        this.files = window.files();
+        this.vm = window.viewModel();
+    }
+
+    MenuBar menuBar() {
+        MenuBar bar = new MenuBar(fileMenu(), trainMenu());
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private Menu fileMenu() {
+        Menu recent = new Menu("Recent files");
+        recent.setId("recentMenu");
+        // Filled when opened, so the list is fresh (another window may have added files).
+        recent.getItems().add(new MenuItem("(none)"));
+        recent.setOnShowing(e -> fillRecent(recent));
+        Menu png = new Menu("Export PNG");
+        png.setId("exportPngMenu");
+        png.getItems().setAll(
+                item("Network graph…", "exportPngGraph", null, () -> files.chooseExportPng(FileActions.Picture.GRAPH)),
+                item("Loss curve…", "exportPngLoss", null, () -> files.chooseExportPng(FileActions.Picture.LOSS_CURVE)),
+                item("Decision map…", "exportPngMap", null, () -> files.chooseExportPng(FileActions.Picture.DECISION_MAP)),
+                item("Whole window…", "exportPngWindow", null, () -> files.chooseExportPng(FileActions.Picture.WINDOW)));
+        Menu file = new Menu("File");
+        file.setId("fileMenu");
+        file.getItems().setAll(
+                item("Open data CSV…", "openDataItem", Shortcuts.OPEN_DATA, files::chooseOpenData),
+                item("Save data CSV…", "saveDataItem", Shortcuts.SAVE_DATA, files::chooseSaveData),
+                new SeparatorMenuItem(),
+                item("Open session…", "openSessionItem", Shortcuts.OPEN_SESSION, files::chooseOpenSession),
+                item("Save session…", "saveSessionItem", Shortcuts.SAVE_SESSION, files::chooseSaveSession),
+                recent,
+                new SeparatorMenuItem(),
+                item("Export loss CSV…", "exportLossItem", null, files::chooseExportLoss),
+                png,
+                new SeparatorMenuItem(),
+                item("Quit", "quitItem", Shortcuts.QUIT, this::quit));
+        return file;
+    }
+
+    private Menu trainMenu() {
+        Menu train = new Menu("Train");
+        train.setId("trainMenu");
+        MenuItem pause = item("Pause / Resume", "pauseItem", Shortcuts.PAUSE, vm::togglePause);
+        MenuItem trainItem = item("Train", "trainItem", Shortcuts.TRAIN, vm::train);
+        MenuItem step = item("Step one epoch", "stepItem", Shortcuts.STEP, vm::step);
+        train.setOnShowing(e -> {
+            boolean running = vm.state() == TrainingState.RUNNING;
+            trainItem.setDisable(running);
+            step.setDisable(running);
+            pause.setText(vm.state() == TrainingState.PAUSED ? "Resume" : "Pause");
+        });
+        train.getItems().setAll(trainItem, pause, step,
+                item("Reset (new weights from the seed)", "resetItem", Shortcuts.RESET, vm::reset),
+                new SeparatorMenuItem(),
+                disabled("Space: pause / resume (train when idle)"));
+        return train;
+    }
+
+    private void fillRecent(Menu recent) {
+        List<Path> list = files.recentList();
+        if (list.isEmpty()) {
+            recent.getItems().setAll(disabled("(none)"));
+            return;
+        }
+        recent.getItems().clear();
+        for (Path p : list) {
+            MenuItem i = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> files.openRecent(p));
+            recent.getItems().add(i);
+        }
+        recent.getItems().addAll(new SeparatorMenuItem(), item("Clear the list", "clearRecentItem", null, () -> files.recentFiles().clear()));
+    }
+
+    private void quit() {
+        if (window.getScene() != null && window.getScene().getWindow() != null) window.getScene().getWindow().hide();
+        Platform.exit();
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        if (key != null) i.setAccelerator(key);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private static MenuItem disabled(String text) {
+        MenuItem i = new MenuItem(text);
+        i.setDisable(true);
+        return i;
+    }
+}
