@@ -4,12 +4,18 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import java.nio.file.Path;
+
 import lab.backprop.data.Dataset;
+import lab.backprop.session.Session;
+import lab.backprop.session.SessionFile;
+import lab.backprop.session.SessionFormatException;
 import lab.backprop.model.Network;
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,11 +31,22 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "VALUE", description = "One raw value per feature (gender: pounds inches; xor: x1 x2).")
     double[] values;
 
-    // predict --model FILE.json plugs in here: add the option; when given, network() and dataset()
-    // come from the saved file (its snapshot and data-set description) instead of a training run.
+    @Option(names = "--model", paramLabel = "FILE.json",
+            description = "Answer with a network saved by 'train --save' (or the window) instead of training one now.")
+    Path model;
+
+    private Session saved;
 
     @Override public Integer call() {
-        Dataset data = options.dataset();
+        if (model != null) {
+            if (options.namesData()) throw options.bad("--model brings its own data set; leave out --dataset and --data");
+            try {
+                saved = SessionFile.load(model);
+            } catch (SessionFormatException e) {
+                throw options.bad(e.getMessage());
+            }
+        }
+        Dataset data = saved != null ? saved.dataset() : options.dataset();
         if (values.length != data.featureCount()) {
             throw options.bad("expected " + data.featureCount() + " values (" + String.join(", ", data.featureNames())
                     + "), got " + values.length);
@@ -53,8 +70,9 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The network to ask: trained now with the given options. */
+    /** The network to ask: the saved one, or one trained now with the given options. */
     private Network network() throws DivergenceException {
+        if (saved != null) return saved.newNetwork();
         RunPlan plan = options.plan();
         Trainer trainer = plan.newTrainer();
         new LoggedTraining(trainer).run(plan.epochs(), 0, spec.commandLine().getOut(), null);

@@ -1,9 +1,15 @@
 package lab.backprop.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import lab.backprop.session.HyperParameters;
+import lab.backprop.session.Session;
+import lab.backprop.session.SessionFile;
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.Trainer;
 import picocli.CommandLine.Command;
@@ -26,13 +32,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report-heap", description = "Print heap use (after GC) before training and at ten checkpoints.")
     boolean reportHeap;
 
-    // --save FILE.json plugs in here: add the option and, after the loop below succeeds, write
-    // trainer.snapshot() with plan.data() (name, features, shift, class names) to the file.
+    @Option(names = "--save", paramLabel = "FILE.json",
+            description = "After training, save the network, its settings and the data as a session file"
+                    + " (for 'predict --model' and the window's File > Open session).")
+    Path saveTo;
 
     @Override public Integer call() {
         RunPlan plan = options.plan();
         long every = logEvery != null ? logEvery : options.defaultLogEvery();
         if (every < 0) throw options.bad("--log-every must be 0 or more, got " + every);
+        if (saveTo != null) {
+            Path dir = saveTo.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) throw options.bad("--save: the folder " + dir + " does not exist");
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Training " + plan.describe());
         Trainer trainer = plan.newTrainer();
@@ -49,6 +61,17 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%n", trainer.epoch(), trainer.loss(),
                 reportHeap ? String.format(Locale.ROOT, " (%.2f s, %d steps)", seconds, trainer.steps()) : "");
         Predictions.print(trainer.network(), plan.data(), out);
+        if (saveTo != null) {
+            HyperParameters hyper = new HyperParameters(plan.optimizer(), plan.learningRate(), plan.epochs(), plan.batchSize(),
+                    plan.seed(), plan.init());
+            try {
+                SessionFile.save(Session.of(trainer, hyper, plan.data()), saveTo);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("Error: could not save " + saveTo + ": " + e.getMessage());
+                return BackpropCli.EXIT_FAILED;
+            }
+            out.println("Saved to " + saveTo);
+        }
         return 0;
     }
 }

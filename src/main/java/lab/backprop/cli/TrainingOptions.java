@@ -1,6 +1,10 @@
 package lab.backprop.cli;
 
+import java.nio.file.Path;
+
 import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.data.CsvDatasetReader;
+import lab.backprop.data.DataFormatException;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
@@ -24,8 +28,11 @@ public final class TrainingOptions {
             description = "Built-in data set (default: gender).")
     Dataset dataset;
 
-    // --data FILE.csv (own data) plugs in here: add the option and let dataset() read the file
-    // instead of the built-in; RunDefaults.forDataset(...) then gives it the gender (SGD) defaults.
+    @Option(names = "--data", paramLabel = "FILE.csv",
+            description = "Own data instead of a built-in: two numeric feature columns and a 0/1 label, header optional.")
+    Path dataFile;
+
+    private Dataset resolved;
 
     @Option(names = "--optimizer", paramLabel = "sgd|batch|minibatch", converter = Converters.OptimizerConverter.class,
             description = "Training style (default: sgd for gender, batch for xor).")
@@ -73,10 +80,20 @@ public final class TrainingOptions {
         return new RunPlan(data, opt, lr, n, hidden, activation, in, seed != null ? seed : d.seed(), batch);
     }
 
-    /** The data set to train on. */
+    /** The data set to train on: --data, else --dataset, else gender. A bad file is a bad argument. */
     Dataset dataset() {
-        return dataset != null ? dataset : BuiltinDatasets.gender();
+        if (resolved != null) return resolved;
+        if (dataFile != null && dataset != null) throw bad("give either --dataset or --data, not both");
+        if (dataFile == null) return resolved = dataset != null ? dataset : BuiltinDatasets.gender();
+        try {
+            return resolved = new CsvDatasetReader().read(dataFile);
+        } catch (DataFormatException e) {
+            throw bad(e.getMessage());
+        }
     }
+
+    /** True when the user named a data set or file. */
+    boolean namesData() { return dataFile != null || dataset != null; }
 
     /** Loss-line interval when the user gives none. */
     long defaultLogEvery() {
