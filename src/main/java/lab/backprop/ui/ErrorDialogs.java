@@ -22,7 +22,7 @@ public final class ErrorDialogs {
     /** The dialog: the summary, and the stack trace folded away under "Show details". */
     static Alert show(Window owner, ErrorReporting.Report report) {
         Alert alert = new Alert(Alert.AlertType.ERROR, report.summary());
-        if (owner != null && owner.isShowing()) alert.initOwner(owner);
+        if (owner != null && owner.isShowing() && owner.getScene() != null) alert.initOwner(owner);
         alert.setTitle("Backprop Lab: unexpected error");
         alert.setHeaderText("Something went wrong. The lab keeps running; you may want to save your session.");
         StringWriter trace = new StringWriter();
