@@ -47,7 +47,7 @@ final class MeasuredRun {
         if (options.layers() > 0) vm.hiddenLayersProperty().set(options.layers());
         if (options.hidden() > 0) vm.hiddenNeuronsProperty().set(options.hidden());
         if (options.train()) {
-            vm.epochsPerSecondProperty().set(0);
+            vm.epochsPerSecondProperty().set(options.speed());
             vm.epochsProperty().set(options.epochs());
         }
     }
@@ -82,11 +82,11 @@ final class MeasuredRun {
         if (options.train() && !options.stats()) startTraining();
     }
 
-    /** Full speed (set in {@link #configure}); says when the run is over, and quits then if asked to. */
+    /** At the pace set in {@link #configure}; says when the run is over, and quits then if asked to. */
     private void startTraining() {
         long trainStart = System.nanoTime();
         vm.stateProperty().addListener((o, a, b) -> {
-            if (a != TrainingState.RUNNING || b == TrainingState.RUNNING) return;
+            if (a != TrainingState.RUNNING || b == TrainingState.RUNNING || exiting) return;
             out.println(String.format(Locale.ROOT, "trained: %d epochs in %.1f s (%s)",
                     vm.snapshot().epoch(), (System.nanoTime() - trainStart) / 1e9, b));
             if (options.exitWhenTrained()) exit();

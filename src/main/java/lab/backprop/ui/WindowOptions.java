@@ -24,6 +24,10 @@ public final class WindowOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs that --train runs (default: as many as it takes).")
     Long epochs;
 
+    @Option(names = "--speed", paramLabel = "EPOCHS_PER_SECOND",
+            description = "Pace of --train in epochs per second; 0 is full speed (default: 0).")
+    Double speed;
+
     @Option(names = "--exit-when-trained", description = "Quit when the --train run has finished (with --stats: print the summary first).")
     boolean exitWhenTrained;
 
@@ -57,8 +61,11 @@ public final class WindowOptions {
             throw new IllegalArgumentException("--exit-after must be a positive number of seconds, got " + o.exitAfterSeconds);
         }
         if (o.epochs != null && o.epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1, got " + o.epochs);
-        if ((o.epochs != null || o.exitWhenTrained) && !o.train) {
-            throw new IllegalArgumentException((o.epochs != null ? "--epochs" : "--exit-when-trained") + " needs --train");
+        if (o.speed != null && !(o.speed >= 0 && Double.isFinite(o.speed))) {
+            throw new IllegalArgumentException("--speed must be 0 (full speed) or a positive number of epochs per second, got " + o.speed);
+        }
+        if ((o.epochs != null || o.exitWhenTrained || o.speed != null) && !o.train) {
+            throw new IllegalArgumentException((o.epochs != null ? "--epochs" : o.speed != null ? "--speed" : "--exit-when-trained") + " needs --train");
         }
         if (o.dataset != null) {
             BuiltinDatasets.byName(o.dataset); // says which names exist
@@ -83,6 +90,8 @@ public final class WindowOptions {
     /** Epochs that {@code --train} runs. */
     public long epochs() { return epochs == null ? TRAIN_EPOCHS : epochs; }
     public boolean exitWhenTrained() { return exitWhenTrained; }
+    /** Epochs per second for {@code --train}; 0 is full speed. */
+    public double speed() { return speed == null ? 0 : speed; }
     /** Seconds until the window quits, or 0 for never. */
     public double exitAfterSeconds() { return exitAfterSeconds == null ? 0 : exitAfterSeconds; }
     /** "xor" or "gender", or null for the default. */

@@ -22,6 +22,7 @@ class WindowOptionsTest {
         assertEquals(0, o.layers());
         assertEquals(WindowOptions.TRAIN_EPOCHS, o.epochs());
         assertFalse(o.exitWhenTrained());
+        assertEquals(0, o.speed());
     }
 
     @Test void aRunOfAFixedLength() {
@@ -30,6 +31,7 @@ class WindowOptionsTest {
         assertEquals(10_000_000L, o.epochs());
         assertTrue(o.exitWhenTrained());
         assertEquals(0, o.exitAfterSeconds());
+        assertEquals(1000.0, WindowOptions.parse(List.of("--train", "--speed", "1000")).speed());
     }
 
     @Test void everyOptionIsRead() {
@@ -62,11 +64,13 @@ class WindowOptionsTest {
         assertMessage("--epochs must be at least 1, got 0", "--train", "--epochs", "0");
         assertMessage("--epochs needs --train", "--epochs", "5");
         assertMessage("--exit-when-trained needs --train", "--exit-when-trained");
+        assertMessage("--speed needs --train", "--speed", "10");
+        assertMessage("--speed must be 0 (full speed) or a positive number of epochs per second, got -5.0", "--train", "--speed", "-5");
     }
 
     @Test void usageListsTheOptions() {
         String usage = WindowOptions.usage();
-        for (String name : List.of("--stats", "--train", "--epochs", "--exit-when-trained", "--exit-after", "--dataset", "--hidden", "--layers")) {
+        for (String name : List.of("--stats", "--train", "--epochs", "--speed", "--exit-when-trained", "--exit-after", "--dataset", "--hidden", "--layers")) {
             assertTrue(usage.contains(name), name + " missing from:\n" + usage);
         }
     }
