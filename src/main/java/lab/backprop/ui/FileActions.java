@@ -208,7 +208,12 @@ public final class FileActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().setAll(filters);
-        if (lastDirectory != null && lastDirectory.isDirectory()) chooser.setInitialDirectory(lastDirectory);
+        File start = lastDirectory;
+        if (start == null) { // first time: the sample files, when started from the project
+            File assets = new File(System.getProperty("user.dir", "."), "assets");
+            start = assets.isDirectory() ? assets : null;
+        }
+        if (start != null && start.isDirectory()) chooser.setInitialDirectory(start);
         return chooser;
     }
 

@@ -50,6 +50,7 @@ public final class DecisionMapView extends VBox {
     private final HBox strip = new HBox(6);
     private final Label message = new Label();
     private final Label caption = new Label();
+    private final Label editHint = new Label();
     private final List<NeuronMap> neuronMaps = new ArrayList<>();
     private DecisionMap map;
     private double[][] hidden = new double[0][];
@@ -79,9 +80,14 @@ public final class DecisionMapView extends VBox {
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         Label stripTitle = new Label("Hidden neurons (hover to enlarge)");
-        getChildren().addAll(caption, canvas, message, stripTitle, strip);
+        editHint.setId("decision-map-edit-hint");
+        editHint.getStyleClass().add("muted");
+        editHint.setWrapText(true);
+        editHint.managedProperty().bind(editHint.visibleProperty());
+        editHint.setVisible(false);
+        getChildren().addAll(caption, canvas, editHint, message, stripTitle, strip);
         snapshot.addListener((o, a, b) -> redraw());
-        dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); });
+        dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
         dataset.set(data);
         canvas.setOnMouseClicked(e -> {
             if (onEditData == null || e.isStillSincePress() == false) return;
@@ -107,8 +113,17 @@ public final class DecisionMapView extends VBox {
     public void setOnEditData(java.util.function.Consumer<Dataset> action) {
         onEditData = action;
         canvas.setCursor(action == null ? null : javafx.scene.Cursor.CROSSHAIR);
+        editHint.setVisible(action != null);
+        showEditHint();
         Tooltip.install(canvas, action == null ? null : new Tooltip(
                 "Click: add a " + "point of the positive class · Shift+click or right click: the negative class · Alt/Ctrl+click: remove a point"));
+    }
+
+    private void showEditHint() {
+        Dataset d = dataset.get();
+        if (d == null) return;
+        editHint.setText("Click to add a point of class " + d.positiveClass() + ", Shift+click (or right click) for "
+                + d.negativeClass() + ", Alt+click a point to remove it.");
     }
 
     /** The data after a click at canvas pixel (x, y); null if the click changes nothing (outside the plot, no point to remove). */
