@@ -302,6 +302,22 @@ class FilesAndShortcutsTest {
         assertTrue(fx(() -> window.lastError()).contains("not a Backprop Lab session file"));
     }
 
+    @Test void aSessionTheWindowCannotShowIsRefusedWithTheReason() throws IOException {
+        double[] params = parameters(vm);
+        var net = lab.backprop.train.NetworkFactory.create(new lab.backprop.model.Layout(2, 3, 4, 1), Activation.SIGMOID,
+                Activation.SIGMOID, lab.backprop.model.Initializer.STANDARD_NORMAL, 3);
+        var session = new lab.backprop.session.Session(net.snapshot(12, 0.25),
+                new lab.backprop.session.HyperParameters(Optimizer.BATCH, 0.5, 100, 2, 3, lab.backprop.model.Initializer.STANDARD_NORMAL),
+                lab.backprop.data.BuiltinDatasets.xor());
+        Path file = dir.resolve("deep.json");
+        SessionFile.save(session, file);
+        assertFalse(fx(() -> window.files().openSession(file)));
+        assertTrue(fx(() -> window.lastError()).contains("hidden layers of the same size"), fx(() -> window.lastError()));
+        assertArrayEquals(params, parameters(vm));
+        assertEquals("gender", fx(() -> vm.dataset().name()));
+        assertEquals(Optimizer.SGD, fx(() -> vm.optimizerProperty().get()));
+    }
+
     @Test void recentFilesListOpenedFilesAndDropAVanishedOneWithAMessage() throws IOException {
         Path copy = dir.resolve("xor-copy.csv");
         Files.copy(ASSETS.resolve("xor.csv"), copy);
