@@ -262,10 +262,14 @@ public final class LabViewModel {
         dataset.set(data);
         // The old run may still be finishing its epoch: once it has (same thread, so in order), carry its exact
         // parameters and epoch over, then publish them measured on the new data.
+        Network start = shown.toNetwork();
         worker.execute(() -> {
             old.trainer.applyEdits();
+            trainer.applyEdits(); // edits typed since the swap: they win over the carried-over values
             Network exact = old.trainer.network();
-            for (int p = 0; p < exact.layout().parameterCount(); p++) trainer.submitEdit(p, exact.parameter(p));
+            for (int p = 0; p < exact.layout().parameterCount(); p++) {
+                if (trainer.network().parameter(p) == start.parameter(p)) trainer.submitEdit(p, exact.parameter(p));
+            }
             trainer.resumeAt(old.trainer.epoch());
             loop.applyEditsAndPublish();
         });

@@ -237,6 +237,23 @@ class FilesAndShortcutsTest {
         assertEquals(size + 1, fx(() -> vm.dataset().size()));
     }
 
+    @Test void anEditTypedRightAfterAddingAPointIsKept() {
+        train(20);
+        double[] before = parameters(vm);
+        fxRun(() -> {
+            assertNull(vm.replaceData(vm.dataset().with(new Dataset.Sample(null, new double[] { 140, 68 }, 0))));
+            assertNull(vm.editParameter(0, "3.25"));
+        });
+        waitUntil("the edit is shown", 5, () -> vm.snapshot().weight(0) == 3.25);
+        settle();
+        double[] after = parameters(vm);
+        assertEquals(3.25, after[0]);
+        for (int i = 1; i < after.length; i++) assertEquals(before[i], after[i], "parameter " + i);
+        assertEquals(20, fx(() -> vm.snapshot().epoch()));
+        Snapshot s = fx(() -> vm.snapshot());
+        assertEquals(mse(s, fx(() -> vm.dataset())), s.loss(), 1e-12);
+    }
+
     // ---- Sessions ------------------------------------------------------------------------------
 
     @Test void aSavedSessionLoadsIntoAFreshWindowBitForBit() throws Exception {
