@@ -7,8 +7,14 @@ import lab.backprop.train.DivergenceException;
 import lab.backprop.train.LossHistory;
 import lab.backprop.train.Trainer;
 
-/** Runs the epochs of a plan, printing the loss like seed 001 and recording every epoch in a {@link LossHistory}. */
+/** Runs the epochs of a plan, printing the loss like seed 001 and recording it in a {@link LossHistory}. */
 final class LoggedTraining {
+    /**
+     * The most epochs trained between two loss measurements when none is printed sooner. Measuring the loss and
+     * checking for divergence costs about one epoch, so this makes it 0.1 %; a divergence rolls back at most this far.
+     */
+    static final long LARGEST_CHUNK = 1000;
+
     private final Trainer trainer;
     private final LossHistory history = new LossHistory();
 
@@ -20,21 +26,41 @@ final class LoggedTraining {
     /**
      * Trains {@code epochs} epochs. Epoch e counts from 0 and its loss is measured after its updates, so
      * {@code logEvery = 10} prints epochs 0, 10, 20, ... exactly as seed 001's {@code if epoch % 10 == 0}.
+     * The loss is measured only where it is printed (and at least every {@link #LARGEST_CHUNK} epochs, where the
+     * history records it): {@link Trainer#runEpochs} gives the same numbers as epoch by epoch, faster.
      *
      * @param logEvery 0 for no loss lines
-     * @param heap     where to print heap use at ten checkpoints, or null
+     * @param heap     where to print heap use at ten checkpoints, or null; then every epoch's loss is measured and
+     *                 recorded, as the window does, since that is the run whose memory is of interest
      */
     void run(long epochs, long logEvery, PrintWriter out, PrintWriter heap) throws DivergenceException {
+        if (heap != null) {
+            runEveryEpoch(epochs, logEvery, out, heap);
+            return;
+        }
+        for (long done = 0; done < epochs; ) {
+            long chunk = Math.min(LARGEST_CHUNK, epochs - done);
+            if (logEvery > 0) chunk = Math.min(chunk, (logEvery - done % logEvery) % logEvery + 1); // up to the next logged epoch
+            double loss = trainer.runEpochs(chunk);
+            done += chunk;
+            record(done - 1, loss, logEvery, out);
+        }
+    }
+
+    private void runEveryEpoch(long epochs, long logEvery, PrintWriter out, PrintWriter heap) throws DivergenceException {
         long checkpoint = Math.max(1, epochs / 10);
-        if (heap != null) heap.printf(Locale.ROOT, "Heap used before training: %s%n", HeapMeter.usedAfterGc());
+        heap.printf(Locale.ROOT, "Heap used before training: %s%n", HeapMeter.usedAfterGc());
         for (long e = 0; e < epochs; e++) {
-            double loss = trainer.runEpoch();
-            history.record(e, loss);
-            if (logEvery > 0 && e % logEvery == 0) out.printf(Locale.ROOT, "Epoch %d loss: %.3f%n", e, loss);
-            if (heap != null && (e + 1) % checkpoint == 0) {
+            record(e, trainer.runEpoch(), logEvery, out);
+            if ((e + 1) % checkpoint == 0) {
                 heap.printf(Locale.ROOT, "Heap used after epoch %d: %s (loss history: %d buckets for %d epochs)%n",
                         e, HeapMeter.usedAfterGc(), history.size(), history.recorded());
             }
         }
+    }
+
+    private void record(long epoch, double loss, long logEvery, PrintWriter out) {
+        history.record(epoch, loss);
+        if (logEvery > 0 && epoch % logEvery == 0) out.printf(Locale.ROOT, "Epoch %d loss: %.3f%n", epoch, loss);
     }
 }

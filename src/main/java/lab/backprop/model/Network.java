@@ -16,13 +16,20 @@ public final class Network {
     private final Activation output;
     final double[] weights;
     final double[] biases;
+    private final boolean twoHOne;
 
     public Network(Layout layout, Activation hidden, Activation output) {
+        this(layout, hidden, output, true);
+    }
+
+    /** {@code fastPath} false keeps 2-h-1 networks on the general loops: for tests that compare the two. */
+    Network(Layout layout, Activation hidden, Activation output, boolean fastPath) {
         this.layout = Objects.requireNonNull(layout);
         this.hidden = Objects.requireNonNull(hidden);
         this.output = Objects.requireNonNull(output);
         this.weights = new double[layout.weightCount()];
         this.biases = new double[layout.biasCount()];
+        this.twoHOne = fastPath && layout.layerCount() == 3 && layout.inputSize() == 2 && layout.outputSize() == 1;
     }
 
     /** A network with sigmoid everywhere, as in the seeds. */
@@ -82,9 +89,12 @@ public final class Network {
 
     /** Forward pass: fills the workspace with every z and activation. Allocates nothing. */
     public void forward(double[] x, Workspace ws) {
-        if (x.length != layout.inputSize()) {
-            throw new IllegalArgumentException("expected " + layout.inputSize() + " inputs, got " + x.length);
-        }
+        checkInputCount(x);
+        if (twoHOne) forwardTwoHOne(x, ws); else forwardAnyShape(x, ws);
+    }
+
+    // forward and backward stay small so that the JIT inlines them into the training loop.
+    private void forwardAnyShape(double[] x, Workspace ws) {
         double[] a = ws.a, z = ws.z;
         System.arraycopy(x, 0, a, 0, x.length);
         int layers = layout.layerCount();
@@ -103,6 +113,80 @@ public final class Network {
         }
     }
 
+    /** True for the seeds' shape 2-h-1 (two inputs, one hidden layer, one output), which has a fast path. */
+    public boolean isTwoHOne() { return twoHOne; }
+
+    /*
+     * The fast path for 2-h-1, the seeds' shape: the general loops written out for two inputs, with no layout
+     * look-ups and no inner loops. Every value is computed with the same operations in the same order as there, but
+     * the general loops start each sum from 0.0. Adding 0.0 changes only the sign of a zero: backward's hidden deltas
+     * add it too, as they stay in the workspace; elsewhere a -0.0 could reach a parameter only through a parameter that
+     * is exactly -0.0, which training never makes (x - y is -0.0 only when x is). So: the same bits.
+     */
+
+    private double forwardTwoHOne(double[] x, Workspace ws) {
+        final double[] w = weights, b = biases, a = ws.a, z = ws.z;
+        final int h = b.length - 1, wo = 2 * h;
+        final double x0 = x[0], x1 = x[1];
+        a[0] = x0;
+        a[1] = x1;
+        double zo = 0;
+        for (int j = 0; j < h; j++) {
+            double zj = w[2 * j] * x0 + w[2 * j + 1] * x1 + b[j];
+            double aj = hidden.apply(zj);
+            z[2 + j] = zj;
+            a[2 + j] = aj;
+            zo += w[wo + j] * aj;
+        }
+        zo += b[h];
+        double yo = output.apply(zo);
+        z[2 + h] = zo;
+        a[2 + h] = yo;
+        return yo;
+    }
+
+    private void backwardTwoHOne(double y, double scale, Workspace ws, double[] gradW, double[] gradB) {
+        final double[] w = weights, a = ws.a, z = ws.z, delta = ws.delta;
+        final int h = biases.length - 1, wo = 2 * h, o = 2 + h;
+        final double x0 = a[0], x1 = a[1], yhat = a[o];
+        final double dO = scale * -2.0 * (y - yhat) * output.derivative(z[o], yhat); // backward's "/ 1" is exact
+        delta[o] = dO;
+        gradB[h] += dO;
+        for (int j = 0; j < h; j++) {
+            double aj = a[2 + j];
+            double dH = (0.0 + w[wo + j] * dO) * hidden.derivative(z[2 + j], aj); // 0.0 +: a zero delta keeps its sign
+            delta[2 + j] = dH;
+            gradW[wo + j] += dO * aj;
+            gradW[2 * j] += dH * x0;
+            gradW[2 * j + 1] += dH * x1;
+            gradB[j] += dH;
+        }
+    }
+
+    /**
+     * Seed 001's per-sample SGD step, w -= lr * dL/dw on L = (y - ypred)^2, fused: each gradient is applied as it
+     * is computed, with no gradient arrays. Gives the same bits as forward + backward(scale 1) + step.
+     * Only for {@link #isTwoHOne()} networks. Allocates nothing.
+     */
+    public void sgdStep(double[] x, double y, double learningRate, Workspace ws) {
+        if (!twoHOne) throw new IllegalStateException("sgdStep needs a 2-h-1 network, not " + layout);
+        checkInputCount(x);
+        final double yo = forwardTwoHOne(x, ws);
+        final double[] w = weights, b = biases, a = ws.a, z = ws.z;
+        final int h = b.length - 1, wo = 2 * h;
+        final double x0 = x[0], x1 = x[1], lr = learningRate;
+        final double dO = -2.0 * (y - yo) * output.derivative(z[2 + h], yo);
+        for (int j = 0; j < h; j++) {
+            double aj = a[2 + j];
+            double dH = w[wo + j] * dO * hidden.derivative(z[2 + j], aj); // the output weight before its update
+            w[wo + j] -= lr * (dO * aj);
+            w[2 * j] -= lr * (dH * x0);
+            w[2 * j + 1] -= lr * (dH * x1);
+            b[j] -= lr * dH;
+        }
+        b[h] -= lr * dO;
+    }
+
     /** Output of the network for one input; allocates, so not for the training loop. */
     public double[] predict(double... x) {
         Workspace ws = new Workspace(layout);
@@ -117,6 +201,10 @@ public final class Network {
      * to the gradient arrays. Scale 1 is seed 001's per-sample loss (y - yhat)^2.
      */
     public void backward(double[] y, double scale, Workspace ws, double[] gradW, double[] gradB) {
+        if (twoHOne) backwardTwoHOne(y[0], scale, ws, gradW, gradB); else backwardAnyShape(y, scale, ws, gradW, gradB);
+    }
+
+    private void backwardAnyShape(double[] y, double scale, Workspace ws, double[] gradW, double[] gradB) {
         int last = layout.layerCount() - 1;
         int outputs = layout.outputSize();
         double[] a = ws.a, z = ws.z, delta = ws.delta;
@@ -177,6 +265,12 @@ public final class Network {
     /** An immutable copy for other threads. */
     public Snapshot snapshot(long epoch, double loss) {
         return new Snapshot(layout, hidden, output, weights.clone(), biases.clone(), epoch, loss);
+    }
+
+    private void checkInputCount(double[] x) {
+        if (x.length != layout.inputSize()) {
+            throw new IllegalArgumentException("expected " + layout.inputSize() + " inputs, got " + x.length);
+        }
     }
 
     private static double requireFinite(double v, String name) {

@@ -12,7 +12,6 @@ import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
-import lab.backprop.model.Workspace;
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.NetworkFactory;
 import lab.backprop.train.Optimizer;
@@ -33,6 +32,8 @@ public final class InterleavedComparison {
     private static final double LR = 0.1;
     private static final int EPOCHS_PER_ROUND = 20_000;
     private static final int ROUNDS = 40;
+    /** Epochs per {@link Trainer#runEpochs} call: the loss is measured once per chunk. */
+    static final int CHUNK = 1000;
     // CPU time of this thread, not wall time: time spent descheduled while others build does not count.
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -55,12 +56,10 @@ public final class InterleavedComparison {
         double[][] x = data.inputs();
         double[] y = data.labels();
         Map<String, Variant> v = new LinkedHashMap<>();
+        Trainer chunked = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        v.put("engine SGD, runEpochs(" + CHUNK + ")", chunked(chunked));
         Trainer engine = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
-        v.put("engine SGD (Trainer.runEpoch)", n -> { double s = 0; for (int i = 0; i < n; i++) s += engine.runEpoch(); return s; });
-        Trainer lossOnly = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
-        Model model = new Model(lossOnly.network(), x, y);
-        v.put("engine model steps only", n -> { double s = 0; for (int i = 0; i < n; i++) s += model.epoch(); return s; });
-        v.put("engine model steps + measureLoss", n -> { double s = 0; for (int i = 0; i < n; i++) { model.epoch(); s += lossOnly.measureLoss(); } return s; });
+        v.put("engine SGD, runEpoch() (loss each)", n -> { double s = 0; for (int i = 0; i < n; i++) s += engine.runEpoch(); return s; });
         HandWrittenTwoHOne arrays = new HandWrittenTwoHOne(fresh(hidden), x, y);
         v.put("hand-written arrays SGD", n -> { for (int i = 0; i < n; i++) arrays.sgdEpoch(LR); return arrays.outputBias(); });
         HandWrittenTwoHOne arraysL = new HandWrittenTwoHOne(fresh(hidden), x, y);
@@ -74,8 +73,10 @@ public final class InterleavedComparison {
         run("per-sample SGD", hidden, v);
 
         Map<String, Variant> b = new LinkedHashMap<>();
+        Trainer batchChunked = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
+        b.put("engine batch, runEpochs(" + CHUNK + ")", chunked(batchChunked));
         Trainer batch = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
-        b.put("engine full batch (Trainer.runEpoch)", n -> { double s = 0; for (int i = 0; i < n; i++) s += batch.runEpoch(); return s; });
+        b.put("engine batch, runEpoch() (loss each)", n -> { double s = 0; for (int i = 0; i < n; i++) s += batch.runEpoch(); return s; });
         HandWrittenTwoHOne arraysB = new HandWrittenTwoHOne(fresh(hidden), x, y);
         b.put("hand-written arrays batch", n -> { for (int i = 0; i < n; i++) arraysB.batchEpoch(LR); return arraysB.outputBias(); });
         HandWrittenTwoHOne arraysBL = new HandWrittenTwoHOne(fresh(hidden), x, y);
@@ -83,7 +84,14 @@ public final class InterleavedComparison {
         run("full-batch", hidden, b);
     }
 
-    /** Times the variants in rotating order; the first one is the engine the others are compared with. */
+    private static Variant chunked(Trainer t) {
+        return n -> { double s = 0; for (int i = 0; i < n; i += CHUNK) s += t.runEpochs(CHUNK); return s; };
+    }
+
+    /**
+     * Times the variants in rotating order. The first two are the engine (runEpochs, runEpoch); each row gives the
+     * engine's speed as a share of that row's, as the median of the per-round ratios.
+     */
     private static void run(String what, int hidden, Map<String, Variant> v) throws Exception {
         boolean perSample = what.startsWith("per-sample");
         int stepsPerEpoch = perSample ? SAMPLES : 1;
@@ -100,48 +108,25 @@ public final class InterleavedComparison {
             }
         }
         System.out.printf(Locale.ROOT, "%n2-%d-1 %s on gender, %d rounds of %d epochs (sink %.1f)%n", hidden, what, ROUNDS, EPOCHS_PER_ROUND, sink % 10);
-        System.out.printf(Locale.ROOT, "%-38s %12s %14s %22s%n", "variant", "CPU ns/step", "steps/CPU-s", "engine/this (median)");
+        System.out.printf(Locale.ROOT, "%-38s %12s %14s %16s %16s%n", "variant", "CPU ns/step", "steps/CPU-s",
+                "runEpochs/this", "runEpoch/this");
         for (int k = 0; k < names.size(); k++) {
-            double[] ratio = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) ratio[r] = nsPerStep[k][r] / nsPerStep[0][r]; // engine speed / variant speed
             double ns = median(nsPerStep[k]);
-            System.out.printf(Locale.ROOT, "%-38s %12.1f %,14.0f %21.0f%%%n", names.get(k), ns, 1e9 / ns, 100 * median(ratio));
+            System.out.printf(Locale.ROOT, "%-38s %12.1f %,14.0f %15.0f%% %15.0f%%%n", names.get(k), ns, 1e9 / ns,
+                    100 * medianRatio(nsPerStep[k], nsPerStep[0]), 100 * medianRatio(nsPerStep[k], nsPerStep[1]));
         }
+    }
+
+    /** Median over rounds of engine speed / variant speed. */
+    private static double medianRatio(double[] variantNs, double[] engineNs) {
+        double[] ratio = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) ratio[r] = variantNs[r] / engineNs[r];
+        return median(ratio);
     }
 
     private static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    /** The engine's network driven directly: forward, backward, step per sample, as Trainer does, minus its per-epoch work. */
-    private static final class Model {
-        private final Network net;
-        private final Workspace ws;
-        private final double[][] x;
-        private final double[][] t;
-        private final double[] gW, gB;
-
-        Model(Network net, double[][] x, double[] y) {
-            this.net = net;
-            this.ws = new Workspace(net.layout());
-            this.x = x;
-            this.t = new double[y.length][];
-            for (int i = 0; i < y.length; i++) t[i] = new double[] { y[i] };
-            gW = new double[net.layout().weightCount()];
-            gB = new double[net.layout().biasCount()];
-        }
-
-        double epoch() {
-            for (int s = 0; s < x.length; s++) {
-                Arrays.fill(gW, 0);
-                Arrays.fill(gB, 0);
-                net.forward(x[s], ws);
-                net.backward(t[s], 1.0, ws, gW, gB);
-                net.step(LR, gW, gB);
-            }
-            return ws.output(0);
-        }
     }
 }
