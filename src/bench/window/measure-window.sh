@@ -18,12 +18,16 @@ window() { # name, window options...
   grep -E '^(startup|pipeline|heap|trained|summary)' "$OUT/$name.txt"
   # Steady state: the per-second lines from the 6th on (after start-up and JIT warm-up), as medians.
   grep '^fps' "$OUT/$name.txt" | tail -n +6 | awk '
-    { fps[NR] = $2; p99[NR] = $4; for (i = 1; i <= NF; i++) if ($i == "trainer") cpu[NR] = $(i + 1) + 0 }
+    { fps[NR] = $2; p99[NR] = $4
+      for (i = 1; i <= NF; i++) {
+        if ($i == "trainer") cpu[NR] = $(i + 1) + 0
+        if ($i == "fx" && $(i + 2) ~ /^\(/) fxms[NR] = substr($(i + 2), 2) + 0
+        if ($i == "render" && $(i + 2) ~ /^\(/) rms[NR] = substr($(i + 2), 2) + 0 } }
     function median(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i]
       for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
       return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
-    END { if (NR) printf "steady (seconds 6..%d): median fps %.1f, median p99 %.1f ms, worst p99 %.1f ms, median trainer cpu %.0f%%\n",
-                 NR + 5, median(fps, NR), median(p99, NR), max(p99, NR), median(cpu, NR) }
+    END { if (NR) printf "steady (seconds 6..%d): median fps %.1f, median p99 %.1f ms, worst p99 %.1f ms; median CPU per frame: FX thread %.1f ms, renderer %.1f ms; median trainer cpu %.0f%%\n",
+                 NR + 5, median(fps, NR), median(p99, NR), max(p99, NR), median(fxms, NR), median(rms, NR), median(cpu, NR) }
     function max(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }'
 }
 

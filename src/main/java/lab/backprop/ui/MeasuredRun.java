@@ -155,7 +155,12 @@ final class MeasuredRun {
         String[] names = { " fx ", " render ", " trainer " };
         for (int i = 0; i < 3; i++) {
             long t = cpuIds[i] == 0 ? -1 : threads.getThreadCpuTime(cpuIds[i]);
-            b.append(names[i]).append(t < 0 || cpuBefore[i] < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", (t - cpuBefore[i]) * 100.0 / (now - cpuWall)));
+            if (t < 0 || cpuBefore[i] < 0) b.append(names[i]).append('?');
+            else {
+                b.append(names[i]).append(String.format(Locale.ROOT, "%.0f%%", (t - cpuBefore[i]) * 100.0 / (now - cpuWall)));
+                // CPU per frame does not depend on how much of the machine others leave us.
+                if (i < 2) b.append(String.format(Locale.ROOT, " (%.1f ms/frame)", (t - cpuBefore[i]) / 1e6 / Math.max(1, stats.windowFrames())));
+            }
             cpuBefore[i] = t;
         }
         cpuWall = now;
