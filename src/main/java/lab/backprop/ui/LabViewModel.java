@@ -62,12 +62,11 @@ public final class LabViewModel {
     public record Preset(Optimizer optimizer, Initializer initializer, long seed, double learningRate, long epochs) {
         /** Seed 001: gender, SGD, standard normal, rate 0.1, 1000 epochs. Seed 000: XOR, full batch, uniform [0,1), rate 1, 5000 epochs. */
         public static Preset forDataset(String name) {
-            return switch (name) {
-                case "gender" -> new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 1000);
-                case "xor" -> new Preset(Optimizer.BATCH, Initializer.UNIFORM_0_1, 0, 1.0, 5000);
-                // Own data: per-sample steps at a modest rate are safe on any scale of data.
-                default -> new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 2000);
-            };
+            // Own data gets seed 001's settings, as in the CLI (RunDefaults): per-sample steps at a modest rate are
+            // safe on any scale of data.
+            return name.equals("xor")
+                    ? new Preset(Optimizer.BATCH, Initializer.UNIFORM_0_1, 0, 1.0, 5000)
+                    : new Preset(Optimizer.SGD, Initializer.STANDARD_NORMAL, 1, 0.1, 1000);
         }
     }
 
@@ -224,7 +223,8 @@ public final class LabViewModel {
 
     /**
      * Makes any data set with 2 features (e.g. an imported CSV) the current one: it joins the choice list under its
-     * name, gets its preset (own data: SGD, normal start, seed 1, rate 0.1, 2000 epochs; the architecture stays)
+     * name, gets its preset (own data: seed 001's SGD, normal start, seed 1, rate 0.1, 1000 epochs; the architecture
+     * stays)
      * and a fresh network. Returns null if done, else why not (nothing changes then).
      */
     public String loadDataset(Dataset data) {
