@@ -24,6 +24,11 @@ import lab.backprop.train.Trainer;
  * numbers swing with the machine's load. Rounds are timed in this thread's CPU time, so time spent
  * descheduled does not count.
  *
+ * <p>The engine runs two ways: {@link Trainer#runEpochs} of {@code CHUNK} epochs (the loss measured once per chunk,
+ * as the CLI's train does; also 10 epochs, as train with its default --log-every 10), to compare with the bare
+ * hand-written loop; and {@link Trainer#runEpoch()} (the loss after
+ * every epoch, as the window does), to compare with the hand-written loop that also measures the loss.
+ *
  * <pre>./mvnw -q -Pbench test-compile -Dbench.main=lab.backprop.bench.InterleavedComparison -Djmh.args="2 8"</pre>
  * Arguments: hidden sizes (default 2 8).
  */
@@ -33,7 +38,7 @@ public final class InterleavedComparison {
     private static final int EPOCHS_PER_ROUND = 20_000;
     private static final int ROUNDS = 40;
     /** Epochs per {@link Trainer#runEpochs} call: the loss is measured once per chunk. */
-    static final int CHUNK = 1000;
+    private static final int CHUNK = TrainingBenchmark.CHUNK;
     // CPU time of this thread, not wall time: time spent descheduled while others build does not count.
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -57,9 +62,11 @@ public final class InterleavedComparison {
         double[] y = data.labels();
         Map<String, Variant> v = new LinkedHashMap<>();
         Trainer chunked = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
-        v.put("engine SGD, runEpochs(" + CHUNK + ")", chunked(chunked));
+        v.put("engine SGD, runEpochs(" + CHUNK + ")", chunked(chunked, CHUNK));
         Trainer engine = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
         v.put("engine SGD, runEpoch() (loss each)", n -> { double s = 0; for (int i = 0; i < n; i++) s += engine.runEpoch(); return s; });
+        Trainer tens = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        v.put("engine SGD, runEpochs(10)", chunked(tens, 10));
         HandWrittenTwoHOne arrays = new HandWrittenTwoHOne(fresh(hidden), x, y);
         v.put("hand-written arrays SGD", n -> { for (int i = 0; i < n; i++) arrays.sgdEpoch(LR); return arrays.outputBias(); });
         HandWrittenTwoHOne arraysL = new HandWrittenTwoHOne(fresh(hidden), x, y);
@@ -74,9 +81,11 @@ public final class InterleavedComparison {
 
         Map<String, Variant> b = new LinkedHashMap<>();
         Trainer batchChunked = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
-        b.put("engine batch, runEpochs(" + CHUNK + ")", chunked(batchChunked));
+        b.put("engine batch, runEpochs(" + CHUNK + ")", chunked(batchChunked, CHUNK));
         Trainer batch = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
         b.put("engine batch, runEpoch() (loss each)", n -> { double s = 0; for (int i = 0; i < n; i++) s += batch.runEpoch(); return s; });
+        Trainer batchTens = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
+        b.put("engine batch, runEpochs(10)", chunked(batchTens, 10));
         HandWrittenTwoHOne arraysB = new HandWrittenTwoHOne(fresh(hidden), x, y);
         b.put("hand-written arrays batch", n -> { for (int i = 0; i < n; i++) arraysB.batchEpoch(LR); return arraysB.outputBias(); });
         HandWrittenTwoHOne arraysBL = new HandWrittenTwoHOne(fresh(hidden), x, y);
@@ -84,8 +93,8 @@ public final class InterleavedComparison {
         run("full-batch", hidden, b);
     }
 
-    private static Variant chunked(Trainer t) {
-        return n -> { double s = 0; for (int i = 0; i < n; i += CHUNK) s += t.runEpochs(CHUNK); return s; };
+    private static Variant chunked(Trainer t, int chunk) {
+        return n -> { double s = 0; for (int i = 0; i < n; i += chunk) s += t.runEpochs(chunk); return s; };
     }
 
     /**

@@ -29,11 +29,14 @@ import lab.backprop.train.Trainer;
  * (SGD methods count 4 operations per call). Run: see README, section performance.
  *
  * <ul>
- * <li>engine*: {@link Trainer#runEpoch()}, which also measures the MSE after every epoch, checks for divergence and
- *     keeps a roll-back copy (what the app and the CLI run).</li>
- * <li>model*: the engine's {@link Network} forward/backward/step alone, without the Trainer's per-epoch work.</li>
+ * <li>engine*Chunks: {@link Trainer#runEpochs} of {@value #CHUNK} epochs, which measures the MSE, checks for
+ *     divergence and keeps a roll-back copy once per chunk (what the CLI's {@code train} runs); compare with the
+ *     bare hand-written loop.</li>
+ * <li>engine*: {@link Trainer#runEpoch()}, which does that after every epoch (what the window runs, its loss curve
+ *     needs every epoch); compare with the hand-written loop "WithLoss".</li>
+ * <li>model*: the engine's {@link Network} forward/backward/step alone, through its general API.</li>
  * <li>handWritten*: {@link HandWrittenTwoHOne} (plain arrays; {@link ScalarBenchmark} has seed 001's scalar loop).
- *     "WithLoss" variants add the same end-of-epoch MSE as the engine, for a like-for-like comparison.</li>
+ *     "WithLoss" variants add the same end-of-epoch MSE as the engine's runEpoch(), for a like-for-like comparison.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -42,12 +45,15 @@ import lab.backprop.train.Trainer;
 public class TrainingBenchmark {
     private static final double LR = 0.1;
     private static final int SAMPLES = 4;
+    static final int CHUNK = 1000;
 
     @Param({ "2", "8" })
     public int hidden;
 
     private Trainer sgd;
     private Trainer batch;
+    private Trainer sgdChunks;
+    private Trainer batchChunks;
     private Network net;
     private Workspace ws;
     private double[][] inputs;
@@ -62,6 +68,8 @@ public class TrainingBenchmark {
         if (data.size() != SAMPLES) throw new IllegalStateException("gender has " + data.size() + " samples");
         sgd = new Trainer(fresh(), data, Optimizer.SGD, LR, 1, 1);
         batch = new Trainer(fresh(), data, Optimizer.BATCH, LR, 1, 1);
+        sgdChunks = new Trainer(fresh(), data, Optimizer.SGD, LR, 1, 1);
+        batchChunks = new Trainer(fresh(), data, Optimizer.BATCH, LR, 1, 1);
         net = fresh();
         ws = new Workspace(net.layout());
         inputs = data.inputs();
@@ -79,6 +87,11 @@ public class TrainingBenchmark {
     }
 
     // ---- per-sample SGD (4 steps per call) ----
+
+    @Benchmark @OperationsPerInvocation(SAMPLES * CHUNK)
+    public double engineSgdChunks() throws DivergenceException {
+        return sgdChunks.runEpochs(CHUNK);
+    }
 
     @Benchmark @OperationsPerInvocation(SAMPLES)
     public double engineSgd() throws DivergenceException {
@@ -110,6 +123,11 @@ public class TrainingBenchmark {
     }
 
     // ---- full batch (1 step per call) ----
+
+    @Benchmark @OperationsPerInvocation(CHUNK)
+    public double engineBatchChunks() throws DivergenceException {
+        return batchChunks.runEpochs(CHUNK);
+    }
 
     @Benchmark
     public double engineBatch() throws DivergenceException {
