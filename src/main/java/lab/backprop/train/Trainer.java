@@ -11,7 +11,8 @@ import lab.backprop.model.Workspace;
 /**
  * Trains one network on one data set. Owned by a single training thread; the only methods
  * safe to call from other threads are {@link #learningRate()} (set it any time) and
- * {@link #submitEdit}, whose edits are applied between steps.
+ * {@link #submitEdit}, whose edits are applied before the next epoch ({@link #runEpoch}) or run of epochs
+ * ({@link #runEpochs}).
  *
  * <p>The epoch loop allocates nothing: every array is made in the constructor.
  */
@@ -97,7 +98,7 @@ public final class Trainer {
         blowUpLimit = limit;
     }
 
-    /** Asks for a parameter change; the training thread applies it before its next step. Thread-safe. */
+    /** Asks for a parameter change; the training thread applies it before its next epoch or run of epochs. Thread-safe. */
     public void submitEdit(int parameter, double value) {
         if (parameter < 0 || parameter >= net.layout().parameterCount()) {
             throw new IllegalArgumentException("no parameter " + parameter);
