@@ -93,7 +93,8 @@ public final class Network {
         if (twoHOne) forwardTwoHOne(x, ws); else forwardAnyShape(x, ws);
     }
 
-    // forward and backward stay small so that the JIT inlines them into the training loop.
+    // The general loops, kept out of forward and backward so that those stay small enough for the JIT to inline
+    // into the training loop (worth a quarter of a 2-2-1 full-batch step).
     private void forwardAnyShape(double[] x, Workspace ws) {
         double[] a = ws.a, z = ws.z;
         System.arraycopy(x, 0, a, 0, x.length);
