@@ -158,7 +158,7 @@ final class MeasuredRun {
             if (t < 0 || cpuBefore[i] < 0) b.append(names[i]).append('?');
             else {
                 b.append(names[i]).append(String.format(Locale.ROOT, "%.0f%%", (t - cpuBefore[i]) * 100.0 / (now - cpuWall)));
-                // CPU per frame does not depend on how much of the machine others leave us.
+                // CPU per frame depends much less than fps on how much of the machine others leave us.
                 if (i < 2) b.append(String.format(Locale.ROOT, " (%.1f ms/frame)", (t - cpuBefore[i]) / 1e6 / Math.max(1, stats.windowFrames())));
             }
             cpuBefore[i] = t;
