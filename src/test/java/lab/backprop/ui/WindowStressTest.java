@@ -67,6 +67,7 @@ class WindowStressTest {
             vm.epochsProperty().set(100_000_000);
             vm.train();
         });
+        Snapshot start = fx(() -> vm.snapshot());
         SplittableRandom rng = new SplittableRandom(5);
         int params = fx(() -> vm.layout().parameterCount());
         int rateMoves = 0, biasMoves = 0, edits = 0, restarts = 0;
@@ -91,11 +92,22 @@ class WindowStressTest {
                     c[2]++;
                 }
                 if (blowUp) { // now and then a rate of 1000 typed into the field: training stops and rolls back
+                    // From random edits the sigmoids may already be saturated, where even 1000 moves nothing;
+                    // put the starting weights back first, from which a rate of 1000 always overshoots.
+                    for (int p = 0; p < params; p++) {
+                        double v = p < start.weightCount() ? start.weight(p) : start.bias(p - start.weightCount());
+                        vm.setParameter(p, v);
+                    }
                     window.controls().rateField.setText("1000");
                     window.controls().rateField.getOnAction().handle(new javafx.event.ActionEvent());
                 }
                 return c;
             });
+            if (blowUp) {
+                // Give the trainer time to run an epoch at that rate before the next strokes move the slider
+                // again; on a busy machine 17 ms may pass without the training thread being scheduled.
+                waitUntilQuietly(() -> vm.state() != TrainingState.RUNNING, 2000);
+            }
             rateMoves += counts[0];
             biasMoves += counts[1];
             edits += counts[2];
@@ -117,6 +129,12 @@ class WindowStressTest {
         assertTrue(restarts > 0, "a rate of 1000 stopped training at least once");
         System.out.println("window stress: " + rateMoves + " rate moves, " + biasMoves + " bias moves, " + edits + " edits, "
                 + epoch + " epochs, " + shown + " snapshots checked, " + restarts + " restarts after a blow-up");
+    }
+
+    /** Waits up to {@code ms} for the condition (checked on the FX thread); returns quietly either way. */
+    private static void waitUntilQuietly(java.util.function.BooleanSupplier condition, long ms) {
+        long end = System.nanoTime() + ms * 1_000_000L;
+        while (System.nanoTime() < end && !fx(condition::getAsBoolean)) sleep(5);
     }
 
     private static double mse(Snapshot s, Dataset data) {
