@@ -21,9 +21,12 @@ public final class DataTableView extends BorderPane {
     private final TableView<Dataset.Sample> table = new TableView<>();
     private Snapshot shown;
     private long lastRefresh;
+    // In a hidden tab the output column waits; it is refreshed when the tab is shown.
+    private final WhenShown whenShown;
 
     public DataTableView(LabViewModel vm) {
         this.vm = vm;
+        whenShown = new WhenShown(this, () -> { shown = vm.snapshot(); table.refresh(); });
         getStyleClass().add("panel");
         table.setId("dataTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -42,9 +45,8 @@ public final class DataTableView extends BorderPane {
         AnimationTimer refresher = new AnimationTimer() {
             @Override public void handle(long now) {
                 if (vm.snapshot() != shown && now - lastRefresh > 250_000_000L) {
-                    shown = vm.snapshot();
                     lastRefresh = now;
-                    table.refresh();
+                    whenShown.request();
                 }
             }
         };

@@ -32,6 +32,7 @@ public final class LossCurveView extends BorderPane {
     private final Label latest = new Label();
     private long drawnRecorded = -1;
     private int drawnBuckets;
+    private int drawnPoints;
 
     public LossCurveView(LabViewModel vm) {
         this.vm = vm;
@@ -123,23 +124,55 @@ public final class LossCurveView extends BorderPane {
             double t = log ? Math.log10(Math.max(loss, 1e-12)) : loss;
             return bottom - (bottom - top) * (t - yLo) / ySpan;
         };
+        // At most one band and two line points per pixel column: up to 4096 buckets on a canvas a few hundred
+        // pixels wide would otherwise stroke many segments into each column. Min/max per column keeps spikes.
+        int n = v.size();
+        double[] min = v.min(), max = v.max(), last = v.last();
+        long[] first = v.firstEpoch();
         g.setStroke(BAND);
-        for (int i = 0; i < v.size(); i++) {
-            if (v.max()[i] > v.min()[i]) {
-                double x = left + (v.firstEpoch()[i] - firstEpoch) * xScale;
-                g.strokeLine(x, yOf.applyAsDouble(v.min()[i]), x, yOf.applyAsDouble(v.max()[i]));
+        int i = 0;
+        while (i < n) {
+            long column = (long) Math.floor((first[i] - firstEpoch) * xScale);
+            double x = left + (first[i] - firstEpoch) * xScale;
+            double bandLo = min[i], bandHi = max[i];
+            boolean band = max[i] > min[i];
+            int j = i + 1;
+            for (; j < n && (long) Math.floor((first[j] - firstEpoch) * xScale) == column; j++) {
+                bandLo = Math.min(bandLo, min[j]);
+                bandHi = Math.max(bandHi, max[j]);
+                band |= max[j] > min[j];
             }
+            if (band) g.strokeLine(x, yOf.applyAsDouble(bandLo), x, yOf.applyAsDouble(bandHi));
+            i = j;
         }
         g.setStroke(LINE);
         g.setLineWidth(2);
         g.beginPath();
-        for (int i = 0; i < v.size(); i++) {
-            double x = left + (v.firstEpoch()[i] - firstEpoch) * xScale;
-            double y = yOf.applyAsDouble(v.last()[i]);
-            if (i == 0) g.moveTo(x, y); else g.lineTo(x, y);
+        int points = 0;
+        i = 0;
+        while (i < n) {
+            long column = (long) Math.floor((first[i] - firstEpoch) * xScale);
+            int lowAt = i, highAt = i;
+            int j = i + 1;
+            for (; j < n && (long) Math.floor((first[j] - firstEpoch) * xScale) == column; j++) {
+                if (last[j] < last[lowAt]) lowAt = j;
+                if (last[j] > last[highAt]) highAt = j;
+            }
+            // The column's lowest and highest value, in the order they came.
+            int a = Math.min(lowAt, highAt), b = Math.max(lowAt, highAt);
+            for (int k : a == b ? new int[] { a } : new int[] { a, b }) {
+                double x = left + (first[k] - firstEpoch) * xScale;
+                double y = yOf.applyAsDouble(last[k]);
+                if (points++ == 0) g.moveTo(x, y); else g.lineTo(x, y);
+            }
+            i = j;
         }
         g.stroke();
+        drawnPoints = points;
     }
+
+    /** Points of the loss line in the last redraw: at most two per pixel column, however many buckets. */
+    public int drawnPoints() { return drawnPoints; }
 
     long drawnRecorded() { return drawnRecorded; }
 }

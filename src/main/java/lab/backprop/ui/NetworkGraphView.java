@@ -24,6 +24,9 @@ import lab.backprop.model.Snapshot;
  * exact value, click it to type a new one, click a neuron to select it for the sigmoid plot.
  * Works for any layout; edge numbers are hidden between two layers with more than 16 edges (the
  * tooltip still has them).
+ * <p>Training publishes a snapshot every frame, so an update only touches what changed: a text when the shown
+ * string changes, a colour when it changes, tooltips only when they are about to show or are showing; the
+ * layout (positions, label placement) is worked out only when the layout or the size changes.
  */
 public final class NetworkGraphView extends Pane {
     static final Color POSITIVE = Color.web("#2563eb");
@@ -55,6 +58,11 @@ public final class NetworkGraphView extends Pane {
         final Label label = new Label();
         final Tooltip tooltip = new Tooltip();
         double t; // where along the line the number sits
+        double labelX, labelY; // centre of the number, from the last layout pass
+        double shownValue = Double.NaN; // what the number says, to skip formatting an unchanged value
+        boolean shownGrad;
+        Color shownColour;
+        double shownAlpha = -1;
 
         Edge(int weight, int layer, int from, int to) {
             this.weight = weight;
@@ -73,7 +81,7 @@ public final class NetworkGraphView extends Pane {
         final Text name = new Text();
         final Text bias = new Text();
         final Tooltip tooltip = new Tooltip();
-        double x, y;
+        double x, y, r = RADIUS;
 
         Node(NeuronRef ref) { this.ref = ref; }
     }
@@ -131,7 +139,10 @@ public final class NetworkGraphView extends Pane {
                     String name = layout.weightName(w);
                     e.hit.setId("edge-" + name);
                     e.hit.getStyleClass().add("edge-hit");
-                    e.hit.setStroke(Color.TRANSPARENT);
+                    // Opacity 0: the renderer skips it (a transparent 14 px stroke still cost a quarter of the
+                    // rendering), but picking ignores opacity, so hover and click still hit the wide line.
+                    e.hit.setStroke(Color.BLACK);
+                    e.hit.setOpacity(0);
                     e.hit.setStrokeWidth(14);
                     e.line.setStrokeLineCap(StrokeLineCap.ROUND);
                     e.line.setMouseTransparent(true);
@@ -142,6 +153,8 @@ public final class NetworkGraphView extends Pane {
                     e.label.setMouseTransparent(true);
                     e.tooltip.setShowDelay(Duration.millis(80));
                     e.tooltip.setHideDelay(Duration.millis(100));
+                    e.tooltip.setOnShowing(ev -> e.tooltip.setText(tipFor(e)));
+                    e.hit.setOnMouseEntered(ev -> e.tooltip.setText(tipFor(e)));
                     Tooltip.install(e.hit, e.tooltip);
                     e.hit.setOnMouseClicked(ev -> {
                         if (ev.getButton() == MouseButton.PRIMARY) openEditor(e, ev.getX(), ev.getY());
@@ -169,6 +182,8 @@ public final class NetworkGraphView extends Pane {
                 n.bias.getStyleClass().add("neuron-bias");
                 n.group.getChildren().addAll(n.circle, n.value, n.name, n.bias);
                 n.tooltip.setShowDelay(Duration.millis(80));
+                n.tooltip.setOnShowing(ev -> n.tooltip.setText(tipFor(n)));
+                n.group.setOnMouseEntered(ev -> n.tooltip.setText(tipFor(n)));
                 Tooltip.install(n.group, n.tooltip);
                 if (l > 0) n.group.setOnMouseClicked(ev -> vm.selectedNeuronProperty().set(n.ref));
                 nodes[l][j] = n;
@@ -195,6 +210,7 @@ public final class NetworkGraphView extends Pane {
                 double r = Math.max(12, Math.min(RADIUS, gap * 0.26));
                 // Crowded layers keep only the number; name and bias move to the tooltip.
                 boolean compact = gap < 56;
+                node.r = r;
                 node.circle.setRadius(r);
                 node.name.setVisible(!compact || j == 0);
                 node.bias.setVisible(!compact);
@@ -206,7 +222,9 @@ public final class NetworkGraphView extends Pane {
                 centre(node.bias, 0, r + 14);
             }
         }
-        java.util.List<javafx.geometry.Bounds> placed = new java.util.ArrayList<>();
+        // Label placement: only here, when the layout or the size changed (not per frame).
+        double[] placed = new double[4 * edges.length];
+        int count = 0;
         for (Edge e : edges) {
             Node a = nodes[e.layer - 1][e.from], b = nodes[e.layer][e.to];
             for (Line line : new Line[] { e.line, e.hit }) {
@@ -219,21 +237,38 @@ public final class NetworkGraphView extends Pane {
             e.label.autosize();
             double lw = e.label.getWidth(), lh = e.label.getHeight();
             // Slide a number along its edge until it no longer covers one placed before (crossing edges).
-            javafx.geometry.Bounds box = null;
-            for (double shift : new double[] { 0, 0.09, -0.09, 0.18, -0.18, 0.27 }) {
+            double bx = Double.NaN, by = Double.NaN;
+            for (double shift : SHIFTS) {
                 double t = Math.max(0.15, Math.min(0.85, e.t + shift));
                 double lx = a.x + (b.x - a.x) * t - lw / 2, ly = a.y + (b.y - a.y) * t - lh / 2;
-                javafx.geometry.Bounds candidate = new javafx.geometry.BoundingBox(lx, ly, lw, lh);
-                if (box == null) box = candidate;
-                if (placed.stream().noneMatch(candidate::intersects)) {
-                    box = candidate;
+                if (Double.isNaN(bx)) { bx = lx; by = ly; }
+                if (!overlaps(placed, count, lx, ly, lw, lh)) {
+                    bx = lx;
+                    by = ly;
                     break;
                 }
             }
-            placed.add(box);
-            e.label.relocate(box.getMinX(), box.getMinY());
+            placed[4 * count] = bx;
+            placed[4 * count + 1] = by;
+            placed[4 * count + 2] = lw;
+            placed[4 * count + 3] = lh;
+            count++;
+            e.labelX = bx + lw / 2;
+            e.labelY = by + lh / 2;
+            e.label.relocate(bx, by);
         }
         if (editor.isVisible()) editor.autosize();
+    }
+
+    private static final double[] SHIFTS = { 0, 0.09, -0.09, 0.18, -0.18, 0.27 };
+
+    /** Whether box (x, y, w, h) intersects one of the first {@code count} boxes in {@code placed} (x, y, w, h each). */
+    private static boolean overlaps(double[] placed, int count, double x, double y, double w, double h) {
+        for (int k = 0; k < count; k++) {
+            double px = placed[4 * k], py = placed[4 * k + 1], pw = placed[4 * k + 2], ph = placed[4 * k + 3];
+            if (x <= px + pw && x + w >= px && y <= py + ph && y + h >= py) return true;
+        }
+        return false;
     }
 
     private static void centre(Text t, double x, double y) {
@@ -247,24 +282,35 @@ public final class NetworkGraphView extends Pane {
     private void refresh() {
         Snapshot s = vm.snapshot();
         if (s == null) return;
-        if (!s.layout().equals(layout)) rebuild(s.layout());
+        boolean rebuilt = !s.layout().equals(layout);
+        if (rebuilt) rebuild(s.layout());
         double[] grads = vm.gradientsProperty().get();
         boolean showGrad = grads != null && grads.length == layout.parameterCount();
         for (Edge e : edges) {
-            double weight = s.weight(e.weight);
-            double shown = showGrad ? grads[e.weight] : weight;
+            double shown = showGrad ? grads[e.weight] : s.weight(e.weight);
             Color colour = showGrad ? (shown >= 0 ? GRAD_POSITIVE : GRAD_NEGATIVE) : (shown >= 0 ? POSITIVE : NEGATIVE);
             double size = showGrad ? Math.log1p(Math.abs(shown) * 20) : Math.log1p(Math.abs(shown));
-            e.line.setStroke(colour.deriveColor(0, 1, 1, 0.35 + 0.65 * Math.min(1, size / 2)));
+            // Alpha in 1/255 steps, as the screen shows it: an unchanged colour is not set again.
+            double alpha = Math.round(255 * (0.35 + 0.65 * Math.min(1, size / 2))) / 255.0;
+            if (colour != e.shownColour || alpha != e.shownAlpha) {
+                e.line.setStroke(colour.deriveColor(0, 1, 1, alpha));
+                if (colour != e.shownColour) e.label.setTextFill(darker(colour));
+                e.shownColour = colour;
+                e.shownAlpha = alpha;
+            }
             e.line.setStrokeWidth(Math.min(12, 1 + 2.4 * size));
-            String name = layout.weightName(e.weight);
-            e.label.setText(showGrad ? "∂" + Fmt.shortNum(shown) : Fmt.shortNum(shown));
-            e.label.setTextFill(colour.darker());
-            String tip = name + " = " + Fmt.full(weight)
-                    + (showGrad ? "\ndL/d" + name + " (summed over the data) = " + Fmt.full(shown) : "")
-                    + "\n" + layout.neuronName(e.layer - 1, e.from) + " → " + layout.neuronName(e.layer, e.to)
-                    + "\nClick to type a new value";
-            if (!tip.equals(e.tooltip.getText())) e.tooltip.setText(tip);
+            if (e.label.isVisible() && (shown != e.shownValue || showGrad != e.shownGrad)) {
+                e.shownValue = shown;
+                e.shownGrad = showGrad;
+                String text = labelText(shown, showGrad);
+                if (!text.equals(e.label.getText())) {
+                    e.label.setText(text);
+                    // Keep the number centred where the last layout put it (a longer number grows both ways).
+                    e.label.autosize();
+                    e.label.relocate(e.labelX - e.label.getWidth() / 2, e.labelY - e.label.getHeight() / 2);
+                }
+            }
+            if (rebuilt || e.tooltip.isShowing()) e.tooltip.setText(tipFor(e));
         }
         Probe probe = vm.probeProperty().get();
         boolean probeFits = probe != null && probe.activations().length == layout.layerCount()
@@ -274,29 +320,75 @@ public final class NetworkGraphView extends Pane {
             Activation f = l == 0 ? null : l == nodes.length - 1 ? s.outputActivation() : s.hiddenActivation();
             for (Node n : nodes[l]) {
                 double a = probeFits ? probe.activation(n.ref) : Double.NaN;
-                n.value.setText(Fmt.shortNum(a));
-                n.circle.setFill(shade(a, f));
-                n.value.setFill(brightness(a, f) > 0.55 ? Color.WHITE : Color.web("#1f2937"));
-                if (l > 0) {
-                    int b = layout.biasIndex(l, n.ref.index());
-                    String text = "b=" + Fmt.shortNum(s.bias(b));
-                    if (showGrad) text += "  ∂" + Fmt.shortNum(grads[layout.weightCount() + b]);
-                    n.bias.setText(text);
-                } else {
-                    String feature = vm.dataset().featureNames().get(n.ref.index());
-                    n.bias.setText(feature.equals(n.name.getText()) ? "" : feature);
+                String value = Fmt.shortNum(a);
+                if (!value.equals(n.value.getText())) {
+                    n.value.setText(value);
+                    centre(n.value, 0, 0);
                 }
-                String tip = layout.neuronName(l, n.ref.index()) + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.ref.index()) + ")" : "")
-                        + "\nactivation for the probe input = " + Fmt.full(a)
-                        + (l > 0 ? "\n" + n.bias.getText() + "\nClick to show its activation curve" : "");
-                if (!tip.equals(n.tooltip.getText())) n.tooltip.setText(tip);
+                Color fill = shade(a, f);
+                if (!fill.equals(n.circle.getFill())) n.circle.setFill(fill);
+                Color textFill = brightness(a, f) > 0.55 ? Color.WHITE : DARK_TEXT;
+                if (!textFill.equals(n.value.getFill())) n.value.setFill(textFill);
+                String bias = biasText(n, s, grads, showGrad);
+                if (!bias.equals(n.bias.getText())) {
+                    n.bias.setText(bias);
+                    centre(n.bias, 0, n.r + 14);
+                }
+                if (rebuilt || n.tooltip.isShowing()) n.tooltip.setText(tipFor(n));
                 boolean sel = n.ref.equals(selected);
                 if (sel != n.group.getStyleClass().contains("selected")) {
                     if (sel) n.group.getStyleClass().add("selected"); else n.group.getStyleClass().remove("selected");
                 }
             }
         }
-        requestLayout();
+    }
+
+    private static final Color DARK_TEXT = Color.web("#1f2937");
+    private static final java.util.Map<Color, Color> DARKER = java.util.Map.of(
+            POSITIVE, POSITIVE.darker(), NEGATIVE, NEGATIVE.darker(), GRAD_POSITIVE, GRAD_POSITIVE.darker(), GRAD_NEGATIVE, GRAD_NEGATIVE.darker());
+
+    private static Color darker(Color c) { return DARKER.getOrDefault(c, c.darker()); }
+
+    private static String labelText(double shown, boolean showGrad) {
+        return showGrad ? "∂" + Fmt.shortNum(shown) : Fmt.shortNum(shown);
+    }
+
+    private String biasText(Node n, Snapshot s, double[] grads, boolean showGrad) {
+        int l = n.ref.layer();
+        if (l > 0) {
+            int b = layout.biasIndex(l, n.ref.index());
+            String text = "b=" + Fmt.shortNum(s.bias(b));
+            return showGrad ? text + "  ∂" + Fmt.shortNum(grads[layout.weightCount() + b]) : text;
+        }
+        String feature = vm.dataset().featureNames().get(n.ref.index());
+        return feature.equals(n.name.getText()) ? "" : feature;
+    }
+
+    /** The tooltip of an edge for the current snapshot: built when it is about to show (or shows), not per frame. */
+    private String tipFor(Edge e) {
+        Snapshot s = vm.snapshot();
+        if (s == null || layout == null) return "";
+        double[] grads = vm.gradientsProperty().get();
+        boolean showGrad = grads != null && grads.length == layout.parameterCount();
+        String name = layout.weightName(e.weight);
+        return name + " = " + Fmt.full(s.weight(e.weight))
+                + (showGrad ? "\ndL/d" + name + " (summed over the data) = " + Fmt.full(grads[e.weight]) : "")
+                + "\n" + layout.neuronName(e.layer - 1, e.from) + " → " + layout.neuronName(e.layer, e.to)
+                + "\nClick to type a new value";
+    }
+
+    /** The tooltip of a neuron for the current snapshot and probe. */
+    private String tipFor(Node n) {
+        Snapshot s = vm.snapshot();
+        if (s == null || layout == null) return "";
+        int l = n.ref.layer();
+        Probe probe = vm.probeProperty().get();
+        boolean probeFits = probe != null && probe.activations().length == layout.layerCount()
+                && probe.activations()[layout.layerCount() - 2].length == layout.size(layout.layerCount() - 2);
+        double a = probeFits ? probe.activation(n.ref) : Double.NaN;
+        return layout.neuronName(l, n.ref.index()) + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.ref.index()) + ")" : "")
+                + "\nactivation for the probe input = " + Fmt.full(a)
+                + (l > 0 ? "\n" + n.bias.getText() + "\nClick to show its activation curve" : "");
     }
 
     /** 0..1 share of the activation's range, used for the fill. */
@@ -351,13 +443,23 @@ public final class NetworkGraphView extends Pane {
 
     /** The text shown on the edge of weight {@code name} ("w1"); for tests and for other views. */
     public String edgeText(String name) {
-        for (Edge e : edges) if (layout.weightName(e.weight).equals(name)) return e.label.getText();
+        for (Edge e : edges) {
+            if (!layout.weightName(e.weight).equals(name)) continue;
+            if (e.label.isVisible()) return e.label.getText();
+            double[] grads = vm.gradientsProperty().get();
+            boolean showGrad = grads != null && grads.length == layout.parameterCount();
+            return labelText(showGrad ? grads[e.weight] : vm.snapshot().weight(e.weight), showGrad);
+        }
         throw new IllegalArgumentException("no edge " + name);
     }
 
     /** The tooltip text of an edge. */
     public String edgeTooltip(String name) {
-        for (Edge e : edges) if (layout.weightName(e.weight).equals(name)) return e.tooltip.getText();
+        for (Edge e : edges) {
+            if (!layout.weightName(e.weight).equals(name)) continue;
+            e.tooltip.setText(tipFor(e));
+            return e.tooltip.getText();
+        }
         throw new IllegalArgumentException("no edge " + name);
     }
 

@@ -45,6 +45,7 @@ public final class SigmoidShiftView extends BorderPane {
     private double[] curveU = new double[0];
     private double[] curveF = new double[0];
     private double[] sampleU = new double[0];
+    private final WhenShown whenShown = new WhenShown(this, this::update);
 
     public SigmoidShiftView(LabViewModel vm) {
         this.vm = vm;
@@ -78,19 +79,20 @@ public final class SigmoidShiftView extends BorderPane {
             vm.setBias(n, b.doubleValue());
             draw();
         });
-        vm.snapshotProperty().addListener((o, a, b) -> update());
+        // Hidden (another tab chosen), the plot skips snapshots and catches up when shown.
+        vm.snapshotProperty().addListener((o, a, b) -> whenShown.request());
         vm.selectedNeuronProperty().addListener((o, a, b) -> update());
         vm.referenceBiasProperty().addListener((o, a, b) -> draw());
         update();
     }
 
-    public Slider biasSlider() { return biasSlider; }
+    public Slider biasSlider() { whenShown.flush(); return biasSlider; }
 
     /** u of the curve points of the last draw. */
-    public double[] curveU() { return curveU.clone(); }
+    public double[] curveU() { whenShown.flush(); return curveU.clone(); }
 
     /** f(u + b) of the curve points of the last draw. */
-    public double[] curveF() { return curveF.clone(); }
+    public double[] curveF() { whenShown.flush(); return curveF.clone(); }
 
     /** Where the curve is at half height (sigmoid: u = -b): moves when the bias moves. */
     public double curveMidpoint() {
@@ -99,7 +101,7 @@ public final class SigmoidShiftView extends BorderPane {
     }
 
     /** u = w.x of each training sample at the selected neuron. */
-    public double[] sampleU() { return sampleU.clone(); }
+    public double[] sampleU() { whenShown.flush(); return sampleU.clone(); }
 
     private void update() {
         Snapshot s = vm.snapshot();

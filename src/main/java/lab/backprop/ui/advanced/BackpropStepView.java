@@ -51,6 +51,8 @@ public final class BackpropStepView extends VBox {
     private Consumer<ParameterUpdate> onApply;
     private ChainRuleTrace trace;
     private int traceParameter = -1;
+    // Hidden, the step-through skips published snapshots and works out the trace when shown (or asked for it).
+    private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, () -> { fillParameters(); refresh(); });
 
     public BackpropStepView(Dataset data) {
         setSpacing(10);
@@ -87,7 +89,7 @@ public final class BackpropStepView extends VBox {
         getChildren().addAll(pickers, prediction, factors, product, exactProduct, update, apply, message);
         sampleBox.valueProperty().addListener((o, a, b) -> refresh());
         parameterBox.valueProperty().addListener((o, a, b) -> refresh());
-        snapshot.addListener((o, a, b) -> { fillParameters(); refresh(); });
+        snapshot.addListener((o, a, b) -> whenShown.request());
         dataset.addListener((o, a, b) -> { fillSamples(); refresh(); });
         learningRate.addListener((o, a, b) -> refresh());
         dataset.set(data);
@@ -98,7 +100,7 @@ public final class BackpropStepView extends VBox {
     /** The rate in the update line (seed 001 uses 0.1). */
     public DoubleProperty learningRateProperty() { return learningRate; }
     public ComboBox<String> sampleChooser() { return sampleBox; }
-    public ComboBox<String> parameterChooser() { return parameterBox; }
+    public ComboBox<String> parameterChooser() { whenShown.flush(); return parameterBox; }
 
     /** Shows the "Apply this update" button and calls {@code action} with the new value when clicked; null hides it. */
     public void setOnApply(Consumer<ParameterUpdate> action) {
@@ -108,7 +110,26 @@ public final class BackpropStepView extends VBox {
     }
 
     /** The trace on display, or null. */
-    public ChainRuleTrace trace() { return trace; }
+    public ChainRuleTrace trace() {
+        if (!whenShown.isPending()) return trace;
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            whenShown.flush();
+            return trace;
+        }
+        // Asked off the FX thread while hidden: worked out without touching the controls.
+        Snapshot s = snapshot.get();
+        Dataset d = dataset.get();
+        int sample = sampleBox.getSelectionModel().getSelectedIndex();
+        if (s == null || d == null || sample < 0 || sample >= d.size()) return null;
+        // The parameter fillParameters() would choose: the one chosen now if the layout has it, else the first.
+        int p = Math.max(0, names(s.layout()).indexOf(parameterBox.getValue()));
+        Dataset.Sample chosen = d.sample(sample);
+        try {
+            return ChainRuleTrace.of(s.toNetwork(), d.toInput(chosen.raw()), chosen.label(), p, learningRate.get());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     private void fillSamples() {
         Dataset d = dataset.get();

@@ -55,8 +55,11 @@ public final class DecisionMapView extends VBox {
     private DecisionMap map;
     private double[][] hidden = new double[0][];
     private long lastRenderNanos;
+    private long redraws;
     private java.util.function.Consumer<Dataset> onEditData;
     private boolean keepGrid; // a click edited the data: keep the axes still if the points still fit
+    // A map in a hidden tab does not recompute on every published snapshot; it catches up when shown.
+    private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, this::redraw);
     /** How close (in pixels) a click must be to a point to remove it. */
     public static final double PICK_RADIUS = 9;
 
@@ -86,7 +89,7 @@ public final class DecisionMapView extends VBox {
         editHint.managedProperty().bind(editHint.visibleProperty());
         editHint.setVisible(false);
         getChildren().addAll(caption, canvas, editHint, message, stripTitle, strip);
-        snapshot.addListener((o, a, b) -> redraw());
+        snapshot.addListener((o, a, b) -> whenShown.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
         dataset.set(data);
         canvas.setOnMouseClicked(e -> {
@@ -178,6 +181,12 @@ public final class DecisionMapView extends VBox {
     /** Nanoseconds the last full redraw took (computation, colouring and drawing). */
     public long lastRenderNanos() { return lastRenderNanos; }
 
+    /** Full redraws so far (a hidden map does none until it is shown). */
+    public long redrawCount() { return redraws; }
+
+    /** Redraws owed while hidden (a snapshot came while the map was not shown); false once shown. */
+    public boolean isRedrawPending() { return whenShown.isPending(); }
+
     /** The grid in use, or null when the data cannot be mapped. */
     public DecisionMap decisionMap() { return map; }
 
@@ -190,10 +199,10 @@ public final class DecisionMapView extends VBox {
     public Canvas canvas() { return canvas; }
 
     /** The line above the map: what is plotted, and the epoch. */
-    public Label caption() { return caption; }
+    public Label caption() { whenShown.flush(); return caption; }
 
     /** The small per-neuron canvases, in neuron order (h1, h2, ...). */
-    public List<Canvas> neuronCanvases() { return neuronMaps.stream().map(n -> n.canvas).toList(); }
+    public List<Canvas> neuronCanvases() { whenShown.flush(); return neuronMaps.stream().map(n -> n.canvas).toList(); }
 
     private void rebuildGrid() {
         Dataset d = dataset.get();
@@ -220,6 +229,7 @@ public final class DecisionMapView extends VBox {
 
     /** Recomputes and redraws everything from the current snapshot. */
     public void redraw() {
+        redraws++;
         long t0 = System.nanoTime();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);

@@ -44,7 +44,9 @@ public final class HistoryView extends VBox {
     private final GridPane lines = new GridPane();
     private final List<Spark> sparks = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Snapshot> selected = new ReadOnlyObjectWrapper<>(this, "selectedSnapshot");
-    private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+    // Hidden, the sparklines wait: the poll only notes that a refresh is owed, done when the tab is shown.
+    private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, this::refresh);
+    private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> whenShown.request()));
     private Consumer<Snapshot> onRewind;
     private boolean updatingRange;
     private long[] epochs = new long[0];      // what the sparklines show, from one consistent view
