@@ -8,7 +8,7 @@ JAR=${1:-target/backprop-lab.jar}
 SECS=${2:-20}
 DISPLAY_NO=${DISPLAY_NO:-79}
 OUT=${OUT:-$(mktemp -d /tmp/window-perf.XXXX)}
-[ -f "$JAR" ] || { echo "no $JAR: build it first (./mvnw -B -q package -DskipTests)" >&2; exit 2; }
+[ "${MEASURE_WINDOW_LIB:-0}" = 1 ] || [ -f "$JAR" ] || { echo "no $JAR: build it first (./mvnw -B -q package -DskipTests)" >&2; exit 2; }
 
 window() { # name, window options...
   local name=$1; shift
@@ -31,6 +31,7 @@ window() { # name, window options...
     function max(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }'
 }
 
+[ "${MEASURE_WINDOW_LIB:-0}" = 1 ] && return 0 # sourced by compare-window.sh for window()
 what=${WHAT:-all}
 if [ "$what" = all ] || [ "$what" = fps ]; then
   window idle            --stats --exit-after "$SECS"
