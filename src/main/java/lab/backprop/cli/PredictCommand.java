@@ -11,6 +11,7 @@ import lab.backprop.session.Session;
 import lab.backprop.session.SessionFile;
 import lab.backprop.session.SessionFormatException;
 import lab.backprop.model.Network;
+import lab.backprop.model.PlainNumber;
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.Trainer;
 import picocli.CommandLine.Command;
@@ -64,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) in.append(", ");
-            in.append(data.featureNames().get(i)).append(' ').append(Predictions.number(values[i]));
+            in.append(data.featureNames().get(i)).append(' ').append(PlainNumber.of(values[i]));
         }
         out.printf(Locale.ROOT, "%s -> output %.3f, class %s%n", in, y, data.classify(y));
         return 0;

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Network;
+import lab.backprop.model.PlainNumber;
 
 /** The network's answer for each sample, printed as a table: name, raw inputs, output, class, label. */
 final class Predictions {
@@ -22,7 +23,7 @@ final class Predictions {
             double y = net.predict(data.toInput(s.raw()))[0];
             List<String> row = new ArrayList<>();
             row.add(s.name() == null ? "" : s.name());
-            for (double v : s.raw()) row.add(number(v));
+            for (double v : s.raw()) row.add(PlainNumber.of(v));
             row.add(String.format(Locale.ROOT, "%.3f", y));
             row.add(data.classify(y));
             row.add(s.label() >= 0.5 ? data.positiveClass() : data.negativeClass());
@@ -39,10 +40,5 @@ final class Predictions {
             }
             out.println(sb);
         }
-    }
-
-    /** 133 rather than 133.0; other values as Java prints them. */
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -4,6 +4,7 @@ import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
+import lab.backprop.model.PlainNumber;
 import lab.backprop.train.NetworkFactory;
 import lab.backprop.train.Optimizer;
 import lab.backprop.train.Trainer;
@@ -23,11 +24,6 @@ public record RunPlan(Dataset data, Optimizer optimizer, double learningRate, lo
     public String describe() {
         return data.featureCount() + "-" + hidden + "-1 " + activation + " on " + data.name() + ": " + optimizer
                 + (optimizer == Optimizer.MINIBATCH ? " (batch size " + batchSize + ")" : "")
-                + ", lr " + trim(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed;
-    }
-
-    static String trim(double v) {
-        String s = Double.toString(v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+                + ", lr " + PlainNumber.of(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed;
     }
 }

@@ -8,6 +8,7 @@ import lab.backprop.data.DataFormatException;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
+import lab.backprop.model.PlainNumber;
 import lab.backprop.train.Optimizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +69,7 @@ public final class TrainingOptions {
         RunDefaults d = RunDefaults.forDataset(data.name());
         Optimizer opt = optimizer != null ? optimizer : d.optimizer();
         double lr = learningRate != null ? learningRate : d.learningRate();
-        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + fmt(lr));
+        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + PlainNumber.of(lr));
         long n = epochs != null ? epochs : d.epochs();
         if (n < 0) throw bad("--epochs must be 0 or more, got " + n);
         if (hidden < 1) throw bad("--hidden must be at least 1, got " + hidden);
@@ -102,9 +103,5 @@ public final class TrainingOptions {
 
     CommandLine.ParameterException bad(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import lab.backprop.model.PlainNumber;
 import lab.backprop.support.AtomicFiles;
 
 /**
@@ -35,7 +36,7 @@ public final class CsvDatasetWriter {
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord("name", data.featureNames().get(0), data.featureNames().get(1), labelHeader(data));
             for (Dataset.Sample s : data.samples()) {
-                printer.printRecord(s.name() == null ? "" : s.name(), number(s.raw(0)), number(s.raw(1)), number(s.label()));
+                printer.printRecord(s.name() == null ? "" : s.name(), PlainNumber.of(s.raw(0)), PlainNumber.of(s.raw(1)), PlainNumber.of(s.label()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -50,11 +51,5 @@ public final class CsvDatasetWriter {
             return "label (" + p + "=1 " + n + "=0)";
         }
         return "label";
-    }
-
-    /** 133 rather than 133.0; otherwise Double.toString, which reads back to the same double. */
-    static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) return Long.toString((long) v);
-        return Double.toString(v);
     }
 }

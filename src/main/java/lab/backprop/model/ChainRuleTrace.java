@@ -52,7 +52,7 @@ public record ChainRuleTrace(String parameterName, double ypred, double loss, Li
         double fPrime = net.activation(layer).derivative(ws.preActivation(layer, j), ws.activation(layer, j));
 
         List<Factor> factors = new ArrayList<>();
-        factors.add(new Factor("dL/dypred", "-2(" + fmt(y) + " - ypred)", -2.0 * (y - ypred)));
+        factors.add(new Factor("dL/dypred", "-2(" + PlainNumber.of(y) + " - ypred)", -2.0 * (y - ypred)));
         if (layer == last) {
             factors.add(new Factor("dypred/d" + param, inputName + " * f'(" + zj + ")", inputValue * fPrime));
         } else {
@@ -90,9 +90,5 @@ public record ChainRuleTrace(String parameterName, double ypred, double loss, Li
         double s = 0;
         for (int k = 0; k < upper.length; k++) s += net.weight(layout.weightIndex(layer + 1, k, j)) * upper[k];
         return s;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.text.FontWeight;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.ChainRuleTrace;
 import lab.backprop.model.Layout;
+import lab.backprop.model.PlainNumber;
 import lab.backprop.model.Snapshot;
 
 /**
@@ -141,8 +142,8 @@ public final class BackpropStepView extends VBox {
     private static String describe(Dataset.Sample s) {
         StringBuilder sb = new StringBuilder(s.name() == null ? "sample" : s.name()).append(" (");
         double[] raw = s.raw();
-        for (int i = 0; i < raw.length; i++) sb.append(i > 0 ? ", " : "").append(Numbers.plain(raw[i]));
-        return sb.append(" → ").append(Numbers.plain(s.label())).append(')').toString();
+        for (int i = 0; i < raw.length; i++) sb.append(i > 0 ? ", " : "").append(PlainNumber.of(raw[i]));
+        return sb.append(" → ").append(PlainNumber.of(s.label())).append(')').toString();
     }
 
     private void fillParameters() {
@@ -181,7 +182,7 @@ public final class BackpropStepView extends VBox {
             return;
         }
         message.setText("");
-        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + " (exact " + Numbers.sig(trace.ypred(), 6) + ")" + ",  y = " + Numbers.plain(chosen.label())
+        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + " (exact " + Numbers.sig(trace.ypred(), 6) + ")" + ",  y = " + PlainNumber.of(chosen.label())
                 + ",  L = (y - ypred)² = " + Numbers.sig3(trace.loss()));
         // By hand, as seed 001 does: every number rounded to three digits before it is used (ypred = 0.524, so
         // dL/dypred = -2(1 - 0.524) = -0.952, and -0.952 * 0.249 * -0.0904 = 0.0214); the exact value beside it.
@@ -210,7 +211,7 @@ public final class BackpropStepView extends VBox {
         exactProduct.setText("exact dL/d" + trace.parameterName() + " = " + Numbers.sig(trace.gradient(), 6)
                 + "  (the line above rounds each factor to 3 digits first, as the tutorial does)");
         update.setText(trace.parameterName() + " <- " + trace.parameterName() + " - lr * dL/d" + trace.parameterName() + " = "
-                + Numbers.sig(trace.value(), 6) + " - " + Numbers.plain(trace.learningRate()) + " * " + Numbers.sig(trace.gradient(), 6)
+                + Numbers.sig(trace.value(), 6) + " - " + PlainNumber.of(trace.learningRate()) + " * " + Numbers.sig(trace.gradient(), 6)
                 + " = " + Numbers.sig(trace.updated(), 7));
         apply.setDisable(false);
     }

@@ -23,11 +23,6 @@ final class Numbers {
         return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
     }
 
-    /** A value as typed (integers without ".0"), for learning rates and labels. */
-    static String plain(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.toString(v);
-    }
 
     /** Parses a number typed by a person; a clear message on failure. */
     static double parse(String text, String what) {

@@ -24,6 +24,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import lab.backprop.data.Dataset;
+import lab.backprop.model.PlainNumber;
 import lab.backprop.train.SeedSweep;
 
 /**
@@ -74,9 +75,9 @@ public final class SeedSweepView extends VBox {
         stuckList.setPrefHeight(140);
         SeedSweep.Settings s = sweep.settings();
         Label setup = new Label("Each start: " + s.layout() + " " + s.hidden() + " on " + sweep.dataset().name() + ", "
-                + s.init() + " weights, " + s.optimizer() + " at rate " + Numbers.plain(s.learningRate()) + ", "
+                + s.init() + " weights, " + s.optimizer() + " at rate " + PlainNumber.of(s.learningRate()) + ", "
                 + s.epochs() + " epochs. Stuck = a sample on the wrong side of 0.5 or loss above "
-                + Numbers.plain(s.stuckLoss()) + ".");
+                + PlainNumber.of(s.stuckLoss()) + ".");
         setup.setWrapText(true);
         setup.setMinHeight(Region.USE_PREF_SIZE);
         HBox controls = new HBox(8, new Label("Starts (N)"), count, new Label("first seed"), firstSeed, run, cancel);
