@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.Trainer;
+import lab.backprop.train.TrainingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +40,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!(warmupSeconds >= 0) || warmupSeconds > 600) throw options.bad("--warmup must be between 0 and 600 seconds");
         if (rounds < 1 || rounds > 1000) throw options.bad("--rounds must be between 1 and 1000, got " + rounds);
         if (!(roundSeconds > 0) || roundSeconds > 600) throw options.bad("--round must be between 0 and 600 seconds");
-        RunPlan plan = options.plan();
+        TrainingSetup setup = options.setup();
         PrintWriter out = spec.commandLine().getOut();
-        Trainer trainer = plan.newTrainer();
-        out.println("Benchmark " + plan.describe().replaceAll(", \\d+ epochs", ""));
+        Trainer trainer = setup.newTrainer();
+        out.println("Benchmark " + setup.describe().replaceAll(", \\d+ epochs", ""));
         double[] rates = new double[rounds];
         long allocated;
         try {
@@ -60,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < rounds; r++) out.printf(Locale.ROOT, "round %d: %,.0f steps/s%n", r + 1, rates[r]);
         Arrays.sort(rates);
         double median = rounds % 2 == 1 ? rates[rounds / 2] : (rates[rounds / 2 - 1] + rates[rounds / 2]) / 2;
-        out.printf(Locale.ROOT, "median: %,.0f steps/s (%s, %d samples per epoch)%n", median, plan.optimizer(), trainer.sampleCount());
+        out.printf(Locale.ROOT, "median: %,.0f steps/s (%s, %d samples per epoch)%n", median, setup.batching().mode(), trainer.sampleCount());
         if (allocated >= 0) out.printf(Locale.ROOT, "allocated while timed: %,d bytes%n", allocated);
         return 0;
     }

@@ -6,7 +6,7 @@ import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
-import lab.backprop.train.Optimizer;
+import lab.backprop.data.Batching;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,9 +20,13 @@ final class Converters {
         }
     }
 
-    static final class OptimizerConverter implements ITypeConverter<Optimizer> {
-        @Override public Optimizer convert(String s) {
-            try { return Optimizer.parse(s); } catch (IllegalArgumentException e) { throw new TypeConversionException(e.getMessage()); }
+    static final class BatchingConverter implements ITypeConverter<Batching.Mode> {
+        @Override public Batching.Mode convert(String s) {
+            try {
+                return Batching.Mode.parse(s);
+            } catch (IllegalArgumentException e) { // the option's name is --optimizer (also --batching)
+                throw new TypeConversionException("unknown optimizer '" + s + "' (choose sgd, batch or minibatch)");
+            }
         }
     }
 

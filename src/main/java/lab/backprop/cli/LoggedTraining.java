@@ -7,7 +7,7 @@ import lab.backprop.train.DivergenceException;
 import lab.backprop.train.LossHistory;
 import lab.backprop.train.Trainer;
 
-/** Runs the epochs of a plan, printing the loss like seed 001 and recording it in a {@link LossHistory}. */
+/** Runs the epochs of a setup, printing the loss like seed 001 and recording it in a {@link LossHistory}. */
 final class LoggedTraining {
     /**
      * The most epochs trained between two loss measurements when none is printed sooner. The divergence check looks

@@ -11,9 +11,10 @@ import lab.backprop.session.Session;
 import lab.backprop.session.SessionFile;
 import lab.backprop.session.SessionFormatException;
 import lab.backprop.model.Network;
-import lab.backprop.model.PlainNumber;
+import lab.backprop.support.Numbers;
 import lab.backprop.train.DivergenceException;
 import lab.backprop.train.Trainer;
+import lab.backprop.train.TrainingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,7 +66,7 @@ final class PredictCommand implements Callable<Integer> {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) in.append(", ");
-            in.append(data.featureNames().get(i)).append(' ').append(PlainNumber.of(values[i]));
+            in.append(data.featureNames().get(i)).append(' ').append(Numbers.plain(values[i]));
         }
         out.printf(Locale.ROOT, "%s -> output %.3f, class %s%n", in, y, data.classify(y));
         return 0;
@@ -74,9 +75,9 @@ final class PredictCommand implements Callable<Integer> {
     /** The network to ask: the saved one, or one trained now with the given options. */
     private Network network() throws DivergenceException {
         if (saved != null) return saved.newNetwork();
-        RunPlan plan = options.plan();
-        Trainer trainer = plan.newTrainer();
-        new LoggedTraining(trainer).run(plan.epochs(), 0, spec.commandLine().getOut(), null);
+        TrainingSetup setup = options.setup();
+        Trainer trainer = setup.newTrainer();
+        new LoggedTraining(trainer).run(setup.epochs(), 0, spec.commandLine().getOut(), null);
         return trainer.network();
     }
 }

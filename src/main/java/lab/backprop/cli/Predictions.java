@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Network;
-import lab.backprop.model.PlainNumber;
+import lab.backprop.support.Numbers;
 
 /** The network's answer for each sample, printed as a table: name, raw inputs, output, class, label. */
 final class Predictions {
@@ -23,7 +23,7 @@ final class Predictions {
             double y = net.predict(data.toInput(s.raw()))[0];
             List<String> row = new ArrayList<>();
             row.add(s.name() == null ? "" : s.name());
-            for (double v : s.raw()) row.add(PlainNumber.of(v));
+            for (double v : s.raw()) row.add(Numbers.plain(v));
             row.add(String.format(Locale.ROOT, "%.3f", y));
             row.add(data.classify(y));
             row.add(s.label() >= 0.5 ? data.positiveClass() : data.negativeClass());

@@ -2,16 +2,16 @@ package lab.backprop.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import lab.backprop.session.HyperParameters;
 import lab.backprop.session.Session;
 import lab.backprop.session.SessionFile;
 import lab.backprop.train.DivergenceException;
+import lab.backprop.support.RegularFiles;
 import lab.backprop.train.Trainer;
+import lab.backprop.train.TrainingSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,20 +38,20 @@ final class TrainCommand implements Callable<Integer> {
     Path saveTo;
 
     @Override public Integer call() {
-        RunPlan plan = options.plan();
+        TrainingSetup setup = options.setup();
         long every = logEvery != null ? logEvery : options.defaultLogEvery();
         if (every < 0) throw options.bad("--log-every must be 0 or more, got " + every);
         if (saveTo != null) {
-            Path dir = saveTo.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) throw options.bad("--save: the folder " + dir + " does not exist");
+            String problem = RegularFiles.whyNotWritable(saveTo);
+            if (problem != null) throw options.bad("--save " + saveTo + ": " + problem);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Training " + plan.describe());
-        Trainer trainer = plan.newTrainer();
+        out.println("Training " + setup.describe());
+        Trainer trainer = setup.newTrainer();
         LoggedTraining loop = new LoggedTraining(trainer);
         long start = System.nanoTime();
         try {
-            loop.run(plan.epochs(), every, out, reportHeap ? out : null);
+            loop.run(setup.epochs(), every, out, reportHeap ? out : null);
         } catch (DivergenceException e) {
             out.flush();
             spec.commandLine().getErr().println("Error: " + e.getMessage());
@@ -60,12 +60,10 @@ final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%n", trainer.epoch(), trainer.loss(),
                 reportHeap ? String.format(Locale.ROOT, " (%.2f s, %d steps)", seconds, trainer.steps()) : "");
-        Predictions.print(trainer.network(), plan.data(), out);
+        Predictions.print(trainer.network(), setup.data(), out);
         if (saveTo != null) {
-            HyperParameters hyper = new HyperParameters(plan.optimizer(), plan.learningRate(), plan.epochs(), plan.batchSize(),
-                    plan.seed(), plan.init());
             try {
-                SessionFile.save(Session.of(trainer, hyper, plan.data()), saveTo);
+                SessionFile.save(Session.of(trainer), saveTo);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("Error: could not save " + saveTo + ": " + e.getMessage());
                 return BackpropCli.EXIT_FAILED;

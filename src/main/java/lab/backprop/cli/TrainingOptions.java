@@ -2,22 +2,26 @@ package lab.backprop.cli;
 
 import java.nio.file.Path;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.CsvDatasetReader;
 import lab.backprop.data.DataFormatException;
 import lab.backprop.data.Dataset;
+import lab.backprop.data.Preset;
 import lab.backprop.model.Activation;
+import lab.backprop.model.Architecture;
 import lab.backprop.model.Initializer;
-import lab.backprop.model.PlainNumber;
-import lab.backprop.train.Optimizer;
+import lab.backprop.support.Numbers;
+import lab.backprop.train.GradientDescent;
+import lab.backprop.train.TrainingSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that describe one training run, shared by train, predict and bench.
- * Options left out take the defaults of the data set's seed ({@link RunDefaults}).
+ * The options that describe one training run, shared by train, predict and bench, parsed into a {@link TrainingSetup}.
+ * Options left out take the data set's {@link Preset} (the settings of the seed it comes from).
  */
 public final class TrainingOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
@@ -35,9 +39,9 @@ public final class TrainingOptions {
 
     private Dataset resolved;
 
-    @Option(names = "--optimizer", paramLabel = "sgd|batch|minibatch", converter = Converters.OptimizerConverter.class,
-            description = "Training style (default: sgd for gender, batch for xor).")
-    Optimizer optimizer;
+    @Option(names = { "--optimizer", "--batching" }, paramLabel = "sgd|batch|minibatch", converter = Converters.BatchingConverter.class,
+            description = "Batching: per sample (sgd), full batch or mini-batch (default: sgd for gender, batch for xor).")
+    Batching.Mode batching;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate, > 0 (default: 0.1 for gender, 1 for xor).")
     Double learningRate;
@@ -64,21 +68,22 @@ public final class TrainingOptions {
     Initializer init;
 
     /** The run these options ask for, every value checked; bad values are reported as bad arguments (exit 2). */
-    public RunPlan plan() {
+    public TrainingSetup setup() {
         Dataset data = dataset();
-        RunDefaults d = RunDefaults.forDataset(data.name());
-        Optimizer opt = optimizer != null ? optimizer : d.optimizer();
+        Preset d = data.preset();
+        Batching.Mode mode = batching != null ? batching : d.batching().mode();
         double lr = learningRate != null ? learningRate : d.learningRate();
-        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + PlainNumber.of(lr));
+        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + Numbers.plain(lr));
         long n = epochs != null ? epochs : d.epochs();
         if (n < 0) throw bad("--epochs must be 0 or more, got " + n);
         if (hidden < 1) throw bad("--hidden must be at least 1, got " + hidden);
         if (hidden > 1000) throw bad("--hidden must be at most 1000, got " + hidden);
-        if (batchSize != null && opt != Optimizer.MINIBATCH) throw bad("--batch-size applies only to --optimizer minibatch");
-        int batch = batchSize != null ? batchSize : 2;
+        if (batchSize != null && mode != Batching.Mode.MINI_BATCH) throw bad("--batch-size applies only to --optimizer minibatch");
+        int batch = batchSize != null ? batchSize : Batching.DEFAULT_BATCH_SIZE;
         if (batch < 1) throw bad("--batch-size must be at least 1, got " + batch);
         Initializer in = init != null ? init : d.init();
-        return new RunPlan(data, opt, lr, n, hidden, activation, in, seed != null ? seed : d.seed(), batch);
+        return new TrainingSetup(data, Architecture.of(1, hidden, activation), in, seed != null ? seed : d.seed(),
+                new Batching(mode, batch), GradientDescent.INSTANCE, lr, n);
     }
 
     /** The data set to train on: --data, else --dataset, else gender. A bad file is a bad argument. */
@@ -96,10 +101,8 @@ public final class TrainingOptions {
     /** True when the user named a data set or file. */
     boolean namesData() { return dataFile != null || dataset != null; }
 
-    /** Loss-line interval when the user gives none. */
-    long defaultLogEvery() {
-        return RunDefaults.forDataset(dataset().name()).logEvery();
-    }
+    /** Loss-line interval when the user gives none: the data set's preset. */
+    long defaultLogEvery() { return dataset().preset().logEvery(); }
 
     CommandLine.ParameterException bad(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import lab.backprop.model.PlainNumber;
+import lab.backprop.support.Numbers;
 import lab.backprop.support.AtomicFiles;
 
 /**
@@ -36,7 +36,7 @@ public final class CsvDatasetWriter {
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord("name", data.featureNames().get(0), data.featureNames().get(1), labelHeader(data));
             for (Dataset.Sample s : data.samples()) {
-                printer.printRecord(s.name() == null ? "" : s.name(), PlainNumber.of(s.raw(0)), PlainNumber.of(s.raw(1)), PlainNumber.of(s.label()));
+                printer.printRecord(s.name() == null ? "" : s.name(), Numbers.plain(s.raw(0)), Numbers.plain(s.raw(1)), Numbers.plain(s.label()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * Labelled samples with two views of each feature: the raw value a person types (pounds, inches)
  * and the network input, which is raw + shift (seed 001 shifts weight by -135 and height by -66).
+ * Each data set carries the {@link Preset} it is trained with when chosen afresh (own data: {@link Preset#OWN_DATA}).
  * Immutable.
  */
 public final class Dataset {
@@ -17,6 +18,7 @@ public final class Dataset {
     private final List<Sample> samples;
     private final String positiveClass;
     private final String negativeClass;
+    private final Preset preset;
 
     /** One row: an optional name, raw features and a 0/1 label. */
     public record Sample(String name, double[] raw, double label) {
@@ -32,8 +34,15 @@ public final class Dataset {
         @Override public String toString() { return name + Arrays.toString(raw) + "->" + label; }
     }
 
+    /** Own data: trained with {@link Preset#OWN_DATA} when chosen. */
     public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
                    String positiveClass, String negativeClass) {
+        this(name, featureNames, shift, samples, positiveClass, negativeClass, Preset.OWN_DATA);
+    }
+
+    public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
+                   String positiveClass, String negativeClass, Preset preset) {
+        this.preset = Objects.requireNonNull(preset);
         this.name = Objects.requireNonNull(name);
         this.featureNames = List.copyOf(featureNames);
         this.shift = shift.clone();
@@ -62,6 +71,8 @@ public final class Dataset {
     public String positiveClass() { return positiveClass; }
     /** Class name for label 0 ("M" for gender, "0" for XOR). */
     public String negativeClass() { return negativeClass; }
+    /** How this data set is trained when chosen afresh. */
+    public Preset preset() { return preset; }
 
     /** The network's input for raw features: raw + shift. */
     public double[] toInput(double... raw) {
@@ -94,19 +105,19 @@ public final class Dataset {
     public Dataset with(Sample extra) {
         List<Sample> more = new ArrayList<>(samples);
         more.add(extra);
-        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass);
+        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass, preset);
     }
 
     /** A copy without sample {@code index}. */
     public Dataset without(int index) {
         List<Sample> fewer = new ArrayList<>(samples);
         fewer.remove(index);
-        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass);
+        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass, preset);
     }
 
     /** A copy under another name. */
     public Dataset named(String newName) {
-        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass);
+        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset);
     }
 
     @Override public String toString() { return name + " (" + samples.size() + " samples)"; }

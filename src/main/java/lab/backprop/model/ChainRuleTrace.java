@@ -3,6 +3,8 @@ package lab.backprop.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import lab.backprop.support.Numbers;
+
 /**
  * Every factor of dL/dparam for one sample, as in seed 001's worked example
  * (dL/dw1 = dL/dypred * dypred/dh1 * dh1/dw1), for a network with one output and the
@@ -52,7 +54,7 @@ public record ChainRuleTrace(String parameterName, double ypred, double loss, Li
         double fPrime = net.activation(layer).derivative(ws.preActivation(layer, j), ws.activation(layer, j));
 
         List<Factor> factors = new ArrayList<>();
-        factors.add(new Factor("dL/dypred", "-2(" + PlainNumber.of(y) + " - ypred)", -2.0 * (y - ypred)));
+        factors.add(new Factor("dL/dypred", "-2(" + Numbers.plain(y) + " - ypred)", -2.0 * (y - ypred)));
         if (layer == last) {
             factors.add(new Factor("dypred/d" + param, inputName + " * f'(" + zj + ")", inputValue * fPrime));
         } else {

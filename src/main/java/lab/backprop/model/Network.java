@@ -237,10 +237,15 @@ public final class Network {
         }
     }
 
-    /** w -= lr * gW, b -= lr * gB. */
+    /** w -= lr * gW, b -= lr * gB: plain gradient descent. */
     public void step(double learningRate, double[] gradW, double[] gradB) {
         for (int i = 0; i < weights.length; i++) weights[i] -= learningRate * gradW[i];
         for (int i = 0; i < biases.length; i++) biases[i] -= learningRate * gradB[i];
+    }
+
+    /** One step by an update rule, which gets the parameter arrays and their gradients. */
+    public void step(ParameterUpdate rule, double learningRate, double[] gradW, double[] gradB) {
+        rule.apply(learningRate, weights, gradW, biases, gradB);
     }
 
     /** Index of the first parameter (weights first) that is NaN or infinite, or -1. */

@@ -6,27 +6,31 @@ import lab.backprop.data.Dataset;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 import lab.backprop.train.Trainer;
+import lab.backprop.train.TrainingSetup;
 
 /**
- * Everything a session file holds: the network (architecture, activations, weights, biases, epoch
- * reached and loss, as an immutable {@link Snapshot}), the training settings and the data set.
- * Immutable, so a loaded session can be handed to any thread and applied in one go.
+ * Everything a session file holds: the network (architecture, activations, weights, biases, epoch reached and loss,
+ * as an immutable {@link Snapshot}) and the training setup (which holds the data set). Immutable, so a loaded session
+ * can be handed to any thread and applied in one go.
  */
-public record Session(Snapshot network, HyperParameters training, Dataset dataset) {
+public record Session(Snapshot network, TrainingSetup setup) {
     public Session {
         Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(training, "training");
-        Objects.requireNonNull(dataset, "dataset");
-        if (network.layout().inputSize() != dataset.featureCount()) {
-            throw new IllegalArgumentException("the network takes " + network.layout().inputSize() + " inputs but the data set has "
-                    + dataset.featureCount() + " features");
+        Objects.requireNonNull(setup, "setup");
+        if (!network.layout().equals(setup.layout())) {
+            throw new IllegalArgumentException("the network is " + network.layout() + " but the settings describe " + setup.layout());
+        }
+        if (network.hiddenActivation() != setup.architecture().hidden() || network.outputActivation() != setup.architecture().output()) {
+            throw new IllegalArgumentException("the network's activations differ from the settings'");
         }
     }
 
-    /** The trainer's network now; call on the training thread or while training is paused. */
-    public static Session of(Trainer trainer, HyperParameters training, Dataset dataset) {
-        return new Session(trainer.snapshot(), training, dataset);
+    /** The trainer's network now and its setup; call on the training thread or while training is paused. */
+    public static Session of(Trainer trainer) {
+        return new Session(trainer.snapshot(), trainer.setup());
     }
+
+    public Dataset dataset() { return setup.data(); }
 
     /** Epochs trained when the session was saved. */
     public long epochReached() { return network.epoch(); }
@@ -34,12 +38,9 @@ public record Session(Snapshot network, HyperParameters training, Dataset datase
     /** A fresh network with the saved parameters. */
     public Network newNetwork() { return network.toNetwork(); }
 
-    /**
-     * A fresh trainer on a fresh network with the saved settings. Its epoch counter starts at 0
-     * (Trainer has no way to set it) and a mini-batch shuffle starts anew from the seed.
-     */
+    /** A trainer on a fresh copy of the saved network with the saved settings, counting on from the saved epoch. */
     public Trainer newTrainer() {
-        Trainer trainer = new Trainer(newNetwork(), dataset, training.optimizer(), training.learningRate(), training.batchSize(), training.seed());
+        Trainer trainer = setup.newTrainer(newNetwork());
         trainer.resumeAt(epochReached());
         return trainer;
     }

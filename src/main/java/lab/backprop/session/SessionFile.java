@@ -2,30 +2,45 @@ package lab.backprop.session;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
+import lab.backprop.model.Architecture;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 import lab.backprop.support.AtomicFiles;
-import lab.backprop.train.Optimizer;
+import lab.backprop.support.RegularFiles;
+import lab.backprop.train.TrainingSetup;
+import lab.backprop.train.UpdateRule;
 
 /**
  * Saves and loads a {@link Session} as JSON:
@@ -33,14 +48,23 @@ import lab.backprop.train.Optimizer;
  * { "format": "backprop-lab-session", "version": 1,
  *   "network":  { "layers": [2,2,1], "hiddenActivation": "sigmoid", "outputActivation": "sigmoid",
  *                 "weights": [...], "biases": [...], "epoch": 1000, "loss": 0.0012 },
- *   "training": { "optimizer": "sgd", "learningRate": 0.1, "epochs": 1000, "batchSize": 2, "seed": 1, "init": "normal" },
+ *   "training": { "optimizer": "sgd", "learningRate": 0.1, "epochs": 1000, "batchSize": 2, "seed": 1, "init": "normal",
+ *                 "update": "gd" },
  *   "dataset":  { "name": "gender", "featureNames": [..], "shift": [-135,-66], "positiveClass": "F",
  *                 "negativeClass": "M", "samples": [ { "name": "Alice", "x": [133,65], "label": 1 }, ... ] } }
  * </pre>
- * Doubles are written in their shortest exact decimal form, so a loaded network predicts
- * bit-identically. Writes are atomic. Loading checks everything and either returns a new session
- * or throws {@link SessionFormatException} with a message naming the bad field; it never changes
- * anything of the caller's.
+ * ("optimizer" is the batching; "update" may be left out for plain gradient descent, as files before it did.)
+ * Doubles are written in their shortest exact decimal form, so a loaded network predicts bit-identically. Writes are
+ * atomic.
+ *
+ * <p>Loading reads the text twice. A streaming scan checks the JSON itself (syntax, truncation, content after the
+ * object, the {@linkplain #MAX_DEPTH nesting}, {@linkplain #MAX_NUMBER_LENGTH number} and
+ * {@linkplain #MAX_TEXT_LENGTH text} limits) and the format and version, without building anything. Then Jackson
+ * binds it into the records below, whose strict readers take a number only from a number and a text only from a
+ * text, keep whole numbers exact (a version or layer size beyond any {@code long} is refused by its text, never
+ * wrapped) and stop a list at {@link #MAX_PARAMETERS} numbers before it is stored. Last, the records are checked
+ * against each other. Every problem is a {@link SessionFormatException} with one line naming the field by its JSON path
+ * (e.g. {@code network.weights[4]}); no message shows a Java class. Nothing of the caller's changes.
  */
 public final class SessionFile {
     public static final String FORMAT = "backprop-lab-session";
@@ -49,22 +73,88 @@ public final class SessionFile {
     public static final long MAX_BYTES = 32L << 20;
     /** Limits that keep a hostile file from asking for gigabytes. */
     static final int MAX_LAYERS = 16, MAX_NEURONS = 1000, MAX_SAMPLES = 100_000;
+    /** Most weights and biases a session may hold (8 MB per copy of the network), checked before anything is allocated. */
+    public static final int MAX_PARAMETERS = 1_000_000;
+    /** Deepest nesting of objects and lists accepted (a session needs 4). */
+    public static final int MAX_DEPTH = 64;
+    /** Longest number accepted, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 400;
+    /** Longest text accepted (a name, a feature name), in characters. */
+    public static final int MAX_TEXT_LENGTH = 100_000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_TEXT_LENGTH).maxNameLength(MAX_TEXT_LENGTH).build())
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
 
     private SessionFile() { }
 
+    // ---- The file's shape ------------------------------------------------------------------------------------
+
+    record FileJson(String format, @JsonDeserialize(using = Whole.class) BigInteger version, NetworkJson network,
+                    TrainingJson training, DatasetJson dataset) { }
+
+    record NetworkJson(@JsonDeserialize(contentUsing = Whole.class) List<BigInteger> layers, @JsonDeserialize(using = Text.class) String hiddenActivation,
+                       @JsonDeserialize(using = Text.class) String outputActivation, @JsonDeserialize(using = Reals.class) double[] weights,
+                       @JsonDeserialize(using = Reals.class) double[] biases, @JsonDeserialize(using = Whole.class) BigInteger epoch,
+                       @JsonDeserialize(using = Real.class) Double loss) { }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TrainingJson(@JsonDeserialize(using = Text.class) String optimizer, @JsonDeserialize(using = Real.class) Double learningRate,
+                        @JsonDeserialize(using = Whole.class) BigInteger epochs, @JsonDeserialize(using = Whole.class) BigInteger batchSize,
+                        @JsonDeserialize(using = Whole.class) BigInteger seed, @JsonDeserialize(using = Text.class) String init,
+                        @JsonDeserialize(using = Text.class) String update) { }
+
+    record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
+                       @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,
+                       @JsonDeserialize(using = Text.class) String negativeClass, List<SampleJson> samples) { }
+
+    record SampleJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(using = Reals.class) double[] x,
+                      @JsonDeserialize(using = Real.class) Double label) { }
+
+    // ---- Writing ---------------------------------------------------------------------------------------------
+
     /** Writes the session atomically (temporary file in the same directory, then a move). */
     public static void save(Session session, Path file) throws IOException {
+        String problem = RegularFiles.whyNotWritable(file);
+        if (problem != null) throw new IOException(problem);
         byte[] json = toJson(session).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(json));
     }
 
-    /** Reads a session; any problem, including a missing file, is a SessionFormatException. */
+    public static String toJson(Session s) {
+        Snapshot net = s.network();
+        TrainingSetup t = s.setup();
+        Dataset data = s.dataset();
+        List<BigInteger> layers = Arrays.stream(net.layout().sizes()).mapToObj(BigInteger::valueOf).toList();
+        NetworkJson n = new NetworkJson(layers, net.hiddenActivation().label(), net.outputActivation().label(), net.weights(),
+                net.biases(), BigInteger.valueOf(net.epoch()), Double.isFinite(net.loss()) ? net.loss() : null);
+        TrainingJson training = new TrainingJson(t.batching().mode().label(), t.learningRate(), BigInteger.valueOf(t.epochs()),
+                BigInteger.valueOf(t.batching().batchSize()), BigInteger.valueOf(t.seed()), t.init().label(),
+                t.update().isPlainGradientDescent() ? null : t.update().name());
+        List<SampleJson> samples = data.samples().stream().map(x -> new SampleJson(x.name(), x.raw(), x.label())).toList();
+        DatasetJson d = new DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(), data.negativeClass(), samples);
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new FileJson(FORMAT, BigInteger.valueOf(VERSION), n,
+                    training, d)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e); // records of plain values always serialise
+        }
+    }
+
+    // ---- Reading ---------------------------------------------------------------------------------------------
+
+    /** Reads a session; any problem, including a missing or special file, is a SessionFormatException. */
     public static Session load(Path file) throws SessionFormatException {
         String source = String.valueOf(file.getFileName());
+        String problem = RegularFiles.whyNotReadable(file);
+        if (problem != null) throw new SessionFormatException(source, problem);
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -73,8 +163,6 @@ public final class SessionFile {
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
-        } catch (NoSuchFileException e) {
-            throw new SessionFormatException(source, "no such file (" + file.toAbsolutePath() + ")", e);
         } catch (IOException e) {
             throw new SessionFormatException(source, "cannot read the file: " + e.getMessage(), e);
         }
@@ -82,79 +170,97 @@ public final class SessionFile {
         return fromJson(new String(bytes, StandardCharsets.UTF_8), source);
     }
 
-    public static String toJson(Session s) {
-        Snapshot net = s.network();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-
-        ObjectNode n = root.putObject("network");
-        ArrayNode layers = n.putArray("layers");
-        for (int size : net.layout().sizes()) layers.add(size);
-        n.put("hiddenActivation", net.hiddenActivation().label());
-        n.put("outputActivation", net.outputActivation().label());
-        ArrayNode w = n.putArray("weights");
-        for (double v : net.weights()) w.add(v);
-        ArrayNode b = n.putArray("biases");
-        for (double v : net.biases()) b.add(v);
-        n.put("epoch", net.epoch());
-        if (Double.isFinite(net.loss())) n.put("loss", net.loss()); else n.putNull("loss");
-
-        HyperParameters h = s.training();
-        ObjectNode t = root.putObject("training");
-        t.put("optimizer", h.optimizer().label());
-        t.put("learningRate", h.learningRate());
-        t.put("epochs", h.epochs());
-        t.put("batchSize", h.batchSize());
-        t.put("seed", h.seed());
-        t.put("init", h.init().label());
-
-        Dataset data = s.dataset();
-        ObjectNode d = root.putObject("dataset");
-        d.put("name", data.name());
-        ArrayNode names = d.putArray("featureNames");
-        data.featureNames().forEach(names::add);
-        ArrayNode shift = d.putArray("shift");
-        for (double v : data.shift()) shift.add(v);
-        d.put("positiveClass", data.positiveClass());
-        d.put("negativeClass", data.negativeClass());
-        ArrayNode samples = d.putArray("samples");
-        for (Dataset.Sample sample : data.samples()) {
-            ObjectNode o = samples.addObject();
-            o.put("name", sample.name());
-            ArrayNode x = o.putArray("x");
-            for (double v : sample.raw()) x.add(v);
-            o.put("label", sample.label());
-        }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e); // a tree of plain values always serialises
-        }
-    }
-
     /** Parses and checks a session; {@code source} names it in messages. */
     public static Session fromJson(String json, String source) throws SessionFormatException {
         if (json.isBlank()) throw new SessionFormatException(source, "the file is empty");
-        JsonNode root;
+        scan(json, source);
+        FileJson file;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            // Jackson reports a cut-off file either as JsonEOFException or as "Unexpected end-of-input".
-            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")
-                    || atEnd(e, json)) {
-                throw new SessionFormatException(source, "the file is truncated (it ends in the middle of the JSON, line "
-                        + e.getLocation().getLineNr() + ")", e);
-            }
-            throw new SessionFormatException(source, "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            file = MAPPER.readValue(json, FileJson.class);
+        } catch (JsonMappingException e) {
+            throw new SessionFormatException(source, bindingProblem(e), e);
+        } catch (JsonProcessingException e) { // the scan found the JSON well formed, so this is not expected
+            throw new SessionFormatException(source, "not valid JSON: " + clean(e.getOriginalMessage()), e);
         }
-        return new Checker(source).session(root);
+        return new Checker(source).session(file);
+    }
+
+    /** The streaming pass: the JSON itself, then the format and version. */
+    private static void scan(String json, String source) throws SessionFormatException {
+        String format = null;
+        String version = null;
+        boolean integralVersion = false;
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(json);
+            JsonToken root = p.nextToken();
+            if (root == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("format") && value == JsonToken.VALUE_STRING) format = p.getText();
+                    if (field.equals("version")) {
+                        version = value.isScalarValue() ? p.getText() : "";
+                        integralVersion = value == JsonToken.VALUE_NUMBER_INT;
+                    }
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new SessionFormatException(source, "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + ": more content after the " + (root == JsonToken.START_OBJECT ? "session object" : "first value"));
+            }
+            if (root != JsonToken.START_OBJECT || !FORMAT.equals(format)) {
+                throw new SessionFormatException(source, "this is not a Backprop Lab session file (it has no \"format\": \"" + FORMAT + "\")");
+            }
+        } catch (StreamConstraintsException e) {
+            throw new SessionFormatException(source, limitProblem(e, p), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p != null ? p.currentLocation() : null;
+            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input") || atEnd(at, json)) {
+                throw new SessionFormatException(source, "the file is truncated (it ends in the middle of the JSON, line "
+                        + (at == null ? "?" : at.getLineNr()) + ")", e);
+            }
+            throw new SessionFormatException(source, "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + clean(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new SessionFormatException(source, "cannot read the JSON: " + clean(e.getMessage()), e);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading a string: nothing to release
+                }
+            }
+        }
+        if (version == null || !integralVersion) throw new SessionFormatException(source, "\"version\" is missing or not a whole number");
+        BigInteger v = new BigInteger(version);
+        if (v.compareTo(BigInteger.valueOf(VERSION)) > 0) {
+            throw new SessionFormatException(source, "the file has format version " + v + ", written by a newer Backprop Lab; this one reads version "
+                    + VERSION);
+        }
+        if (v.signum() < 1) throw new SessionFormatException(source, "\"version\" must be 1 or more, got " + v);
+    }
+
+    /** One line for a parser limit, with where it was hit. */
+    private static String limitProblem(StreamConstraintsException e, JsonParser p) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        JsonLocation at = p == null ? null : p.currentLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ": ";
+        if (msg.contains("nesting depth") || msg.contains("Depth")) return where + "nesting deeper than " + MAX_DEPTH + " levels";
+        if (msg.contains("Number value length")) return where + "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+        if (msg.contains("Name length")) return where + "a field name longer than " + MAX_TEXT_LENGTH + " characters";
+        if (msg.contains("String value length")) return where + "a text longer than " + MAX_TEXT_LENGTH + " characters";
+        return where + "the JSON is beyond what a session file holds";
     }
 
     /** True if the parse error is at the very end of the text (a number cut in half, say). */
-    private static boolean atEnd(JsonProcessingException e, String json) {
-        if (e.getLocation() == null) return false;
+    private static boolean atEnd(JsonLocation at, String json) {
+        if (at == null) return false;
         String text = json.stripTrailing();
         int lastLine = 1, lineStart = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -164,66 +270,181 @@ public final class SessionFile {
             }
         }
         int lastColumn = text.length() - lineStart; // 1-based column of the last character
-        return e.getLocation().getLineNr() > lastLine
-                || e.getLocation().getLineNr() == lastLine && e.getLocation().getColumnNr() >= lastColumn;
+        return at.getLineNr() > lastLine || at.getLineNr() == lastLine && at.getColumnNr() >= lastColumn;
     }
 
-    /** Reads the tree field by field; every complaint names the JSON path, e.g. network.weights[4]. */
+    /** A binding problem as one line: the field's JSON path and what is wrong with it. */
+    private static String bindingProblem(JsonMappingException e) {
+        String path = path(e.getPath());
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof Refusal)) cause = cause.getCause();
+        if (cause instanceof Refusal r) return path + r.problem;
+        if (e instanceof MismatchedInputException m) {
+            Class<?> target = m.getTargetType();
+            String expected = target == null ? "another kind of value"
+                    : List.class.isAssignableFrom(target) || target.isArray() ? "a list"
+                    : target == String.class ? "text"
+                    : Number.class.isAssignableFrom(target) || target.isPrimitive() ? "a number"
+                    : "an object";
+            if (path.isEmpty()) return "this is not a Backprop Lab session file (it is not a JSON object)";
+            return (path.equals("training") || path.equals("network") || path.equals("dataset") ? "\"" + path + "\"" : path)
+                    + " must be " + expected;
+        }
+        return (path.isEmpty() ? "" : path + ": ") + "cannot be read";
+    }
+
+    /** "network.weights[3]" from Jackson's path. */
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
+        }
+        return sb.toString();
+    }
+
+    /** A library message without class names or Jackson's source excerpt. */
+    private static String clean(String msg) {
+        if (msg == null) return "unreadable";
+        String s = msg.replaceAll("\\s*at \\[Source:.*", "").replaceAll("\\(bound as `[^`]*`\\)", "")
+                .replaceAll("`?(com\\.fasterxml|java\\.|lab\\.backprop)[\\w.$]*`?", "a value").replaceAll("\\s+", " ").trim();
+        return s.isEmpty() ? "unreadable" : s;
+    }
+
+    // ---- Strict readers of single values -------------------------------------------------------------------
+
+    /** A problem found by one of the strict readers; its text follows the field's path. */
+    static final class Refusal extends JsonMappingException {
+        final String problem;
+
+        Refusal(JsonParser p, String problem) {
+            super(p, problem);
+            this.problem = problem;
+        }
+    }
+
+    /** The token as the file has it, quoted when it is text, shortened and with control characters escaped. */
+    static String shown(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) return "an object";
+        if (t == JsonToken.START_ARRAY) return "a list";
+        String text = lab.backprop.support.Texts.quote(p.getText());
+        return t == JsonToken.VALUE_STRING ? "\"" + text + "\"" : text;
+    }
+
+    /** A whole number from a whole-number token only, kept exact (no wrap beyond a long). */
+    static final class Whole extends JsonDeserializer<BigInteger> {
+        @Override public BigInteger deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                String got = shown(p);
+                p.skipChildren();
+                throw new Refusal(p, " is missing or not a whole number, got " + got);
+            }
+            return p.getBigIntegerValue();
+        }
+    }
+
+    /** A number from a number token only. */
+    static final class Real extends JsonDeserializer<Double> {
+        @Override public Double deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (!p.currentToken().isNumeric()) {
+                String got = shown(p);
+                p.skipChildren();
+                throw new Refusal(p, " is missing or not a number, got " + got);
+            }
+            double v = p.getDoubleValue();
+            if (!Double.isFinite(v)) throw new Refusal(p, " must be a finite number, got " + shown(p));
+            return v;
+        }
+    }
+
+    /** Text from a text token only. */
+    static final class Text extends JsonDeserializer<String> {
+        @Override public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                String got = shown(p);
+                p.skipChildren();
+                throw new Refusal(p, " is missing or not text, got " + got);
+            }
+            return p.getText();
+        }
+    }
+
+    /** A list of finite numbers, stopped at {@link #MAX_PARAMETERS} before more is stored. */
+    static final class Reals extends JsonDeserializer<double[]> {
+        @Override public double[] deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                String got = shown(p);
+                p.skipChildren();
+                throw new Refusal(p, " is missing or not a list, got " + got);
+            }
+            double[] v = new double[8];
+            int n = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (n == MAX_PARAMETERS) throw new Refusal(p, " has more than " + MAX_PARAMETERS + " numbers; a session holds at most that many");
+                if (!t.isNumeric()) throw new Refusal(p, "[" + n + "] is not a number: " + shown(p));
+                double d = p.getDoubleValue();
+                if (!Double.isFinite(d)) throw new Refusal(p, "[" + n + "] must be a finite number, got " + shown(p));
+                if (n == v.length) v = Arrays.copyOf(v, Math.min(MAX_PARAMETERS, 2 * n));
+                v[n++] = d;
+            }
+            return Arrays.copyOf(v, n);
+        }
+    }
+
+    // ---- Checks across fields ----------------------------------------------------------------------------------
+
+    /** Checks the bound records field by field; every complaint names the JSON path, e.g. network.weights[4]. */
     private static final class Checker {
         private final String source;
 
         Checker(String source) { this.source = source; }
 
-        Session session(JsonNode root) throws SessionFormatException {
-            if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
-                throw fail("this is not a Backprop Lab session file (it has no \"format\": \"" + FORMAT + "\")");
-            }
-            JsonNode v = root.get("version");
-            if (v == null || !v.isIntegralNumber()) throw fail("\"version\" is missing or not a whole number");
-            if (v.asLong() > VERSION) {
-                throw fail("the file has format version " + v.asLong() + ", written by a newer Backprop Lab; this one reads version "
-                        + VERSION);
-            }
-            if (v.asLong() < 1) throw fail("\"version\" must be 1 or more, got " + v.asLong());
-
-            Dataset data = dataset(object(root, "dataset", "dataset"));
-            JsonNode n = object(root, "network", "network");
+        Session session(FileJson f) throws SessionFormatException {
+            Dataset data = dataset(present(f.dataset(), "\"dataset\" is missing or not an object"));
+            NetworkJson n = present(f.network(), "\"network\" is missing or not an object");
+            TrainingJson t = present(f.training(), "\"training\" is missing or not an object");
             Snapshot net = network(n, data);
-            HyperParameters training = training(object(root, "training", "training"));
-            return new Session(net, training, data);
+            TrainingSetup setup = training(t, data, net);
+            try {
+                return new Session(net, setup);
+            } catch (IllegalArgumentException e) {
+                throw fail(e.getMessage());
+            }
         }
 
-        private Snapshot network(JsonNode n, Dataset data) throws SessionFormatException {
-            JsonNode layersNode = array(n, "layers", "network.layers");
-            if (layersNode.size() < 2 || layersNode.size() > MAX_LAYERS) {
-                throw fail("network.layers must list 2 to " + MAX_LAYERS + " layer sizes, got " + layersNode.size());
+        private Snapshot network(NetworkJson n, Dataset data) throws SessionFormatException {
+            List<BigInteger> layers = present(n.layers(), "network.layers is missing or not a list");
+            if (layers.size() < 2 || layers.size() > MAX_LAYERS) {
+                throw fail("network.layers must list 2 to " + MAX_LAYERS + " layer sizes, got " + layers.size());
             }
-            int[] sizes = new int[layersNode.size()];
+            int[] sizes = new int[layers.size()];
+            long parameters = 0;
             for (int i = 0; i < sizes.length; i++) {
-                JsonNode s = layersNode.get(i);
-                String path = "network.layers[" + i + "]";
-                if (!s.isIntegralNumber() || s.asLong() < 1 || s.asLong() > MAX_NEURONS) {
-                    throw fail(path + " must be a whole number from 1 to " + MAX_NEURONS + ", got " + s);
+                BigInteger s = present(layers.get(i), "network.layers[" + i + "] must be a whole number from 1 to " + MAX_NEURONS + ", got null");
+                if (s.signum() < 1 || s.compareTo(BigInteger.valueOf(MAX_NEURONS)) > 0) {
+                    throw fail("network.layers[" + i + "] must be a whole number from 1 to " + MAX_NEURONS + ", got " + s);
                 }
-                sizes[i] = s.asInt();
+                sizes[i] = s.intValue();
+                if (i > 0) parameters += (long) sizes[i] * sizes[i - 1] + sizes[i];
+            }
+            if (parameters > MAX_PARAMETERS) {
+                throw fail("network.layers describe " + parameters + " weights and biases; a session holds at most " + MAX_PARAMETERS);
             }
             Layout layout = new Layout(sizes);
             if (layout.inputSize() != data.featureCount()) {
                 throw fail("the network takes " + layout.inputSize() + " inputs but the data set has " + data.featureCount() + " features");
             }
             if (layout.outputSize() != 1) throw fail("the network must have one output, network.layers ends with " + layout.outputSize());
-            Activation hidden = activation(n, "hiddenActivation");
-            Activation output = activation(n, "outputActivation");
-            double[] weights = numbers(n, "weights", "network.weights", layout.weightCount(), layout + " network");
-            double[] biases = numbers(n, "biases", "network.biases", layout.biasCount(), layout + " network");
-            long epoch = wholeNumber(n, "epoch", "network.epoch", 0, Long.MAX_VALUE);
-            JsonNode lossNode = n.get("loss");
+            Activation hidden = activation(n.hiddenActivation(), "hiddenActivation");
+            Activation output = activation(n.outputActivation(), "outputActivation");
+            double[] weights = numbers(n.weights(), "network.weights", layout.weightCount(), layout + " network");
+            double[] biases = numbers(n.biases(), "network.biases", layout.biasCount(), layout + " network");
+            long epoch = whole(n.epoch(), "network.epoch", 0, Long.MAX_VALUE);
             double loss = Double.NaN;
-            if (lossNode != null && !lossNode.isNull()) {
-                if (!lossNode.isNumber() || !Double.isFinite(lossNode.asDouble()) || lossNode.asDouble() < 0) {
-                    throw fail("network.loss must be a number of 0 or more (or null), got " + lossNode);
-                }
-                loss = lossNode.asDouble();
+            if (n.loss() != null) {
+                if (n.loss() < 0) throw fail("network.loss must be a number of 0 or more (or null), got " + n.loss());
+                loss = n.loss();
             }
             Network net = new Network(layout, hidden, output);
             net.setWeights(weights);
@@ -231,118 +452,88 @@ public final class SessionFile {
             return net.snapshot(epoch, loss);
         }
 
-        private HyperParameters training(JsonNode t) throws SessionFormatException {
-            Optimizer optimizer;
+        private TrainingSetup training(TrainingJson t, Dataset data, Snapshot net) throws SessionFormatException {
+            Batching.Mode mode;
             try {
-                optimizer = Optimizer.parse(text(t, "optimizer", "training.optimizer"));
+                mode = Batching.Mode.parse(present(t.optimizer(), "training.optimizer is missing or not text"));
             } catch (IllegalArgumentException e) {
                 throw fail("training.optimizer: " + e.getMessage());
             }
-            double lr = finite(t, "learningRate", "training.learningRate");
+            double lr = present(t.learningRate(), "training.learningRate is missing or not a number");
             if (lr <= 0) throw fail("training.learningRate must be positive, got " + lr);
-            long epochs = wholeNumber(t, "epochs", "training.epochs", 0, Long.MAX_VALUE);
-            int batch = (int) wholeNumber(t, "batchSize", "training.batchSize", 1, Integer.MAX_VALUE);
-            long seed = wholeNumber(t, "seed", "training.seed", Long.MIN_VALUE, Long.MAX_VALUE);
-            String initText = text(t, "init", "training.init");
+            long epochs = whole(t.epochs(), "training.epochs", 0, Long.MAX_VALUE);
+            int batch = (int) whole(t.batchSize(), "training.batchSize", 1, Integer.MAX_VALUE);
+            long seed = whole(t.seed(), "training.seed", Long.MIN_VALUE, Long.MAX_VALUE);
+            String initText = present(t.init(), "training.init is missing or not text");
             Initializer init = null;
             for (Initializer i : Initializer.values()) if (i.label().equalsIgnoreCase(initText.trim())) init = i;
             if (init == null) throw fail("training.init must be normal or uniform, got '" + initText + "'");
-            return new HyperParameters(optimizer, lr, epochs, batch, seed, init);
-        }
-
-        private Dataset dataset(JsonNode d) throws SessionFormatException {
-            String name = text(d, "name", "dataset.name");
-            JsonNode namesNode = array(d, "featureNames", "dataset.featureNames");
-            if (namesNode.size() < 1 || namesNode.size() > MAX_NEURONS) throw fail("dataset.featureNames must list the features");
-            List<String> features = new ArrayList<>();
-            for (int i = 0; i < namesNode.size(); i++) {
-                JsonNode f = namesNode.get(i);
-                if (!f.isTextual()) throw fail("dataset.featureNames[" + i + "] must be text, got " + f);
-                features.add(f.asText());
-            }
-            int k = features.size();
-            double[] shift = numbers(d, "shift", "dataset.shift", k, k + " features");
-            String positive = text(d, "positiveClass", "dataset.positiveClass");
-            String negative = text(d, "negativeClass", "dataset.negativeClass");
-            JsonNode samplesNode = array(d, "samples", "dataset.samples");
-            if (samplesNode.size() > MAX_SAMPLES) throw fail("dataset.samples has more than " + MAX_SAMPLES + " samples");
-            List<Dataset.Sample> samples = new ArrayList<>(samplesNode.size());
-            for (int i = 0; i < samplesNode.size(); i++) {
-                String path = "dataset.samples[" + i + "]";
-                JsonNode s = samplesNode.get(i);
-                if (!s.isObject()) throw fail(path + " must be an object {name, x, label}, got " + brief(s));
-                JsonNode sn = s.get("name");
-                if (sn != null && !sn.isNull() && !sn.isTextual()) throw fail(path + ".name must be text, got " + sn);
-                double[] x = numbers(s, "x", path + ".x", k, k + " features");
-                double label = finite(s, "label", path + ".label");
-                if (label != 0 && label != 1) throw fail(path + ".label must be 0 or 1, got " + s.get("label"));
-                samples.add(new Dataset.Sample(sn == null || sn.isNull() ? null : sn.asText(), x, label));
-            }
-            return new Dataset(name, features, shift, samples, positive, negative);
-        }
-
-        private Activation activation(JsonNode n, String field) throws SessionFormatException {
+            UpdateRule update;
             try {
-                return Activation.parse(text(n, field, "network." + field));
+                update = t.update() == null ? lab.backprop.train.GradientDescent.INSTANCE : UpdateRule.parse(t.update());
+            } catch (IllegalArgumentException e) {
+                throw fail("training.update: " + e.getMessage());
+            }
+            Architecture architecture = Architecture.of(net.layout(), net.hiddenActivation(), net.outputActivation());
+            try {
+                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs);
+            } catch (IllegalArgumentException e) {
+                throw fail("training: " + e.getMessage());
+            }
+        }
+
+        private Dataset dataset(DatasetJson d) throws SessionFormatException {
+            String name = present(d.name(), "dataset.name is missing or not text");
+            List<String> features = present(d.featureNames(), "dataset.featureNames is missing or not a list");
+            if (features.isEmpty() || features.size() > MAX_NEURONS) throw fail("dataset.featureNames must list the features");
+            for (int i = 0; i < features.size(); i++) present(features.get(i), "dataset.featureNames[" + i + "] must be text, got null");
+            int k = features.size();
+            double[] shift = numbers(d.shift(), "dataset.shift", k, k + " features");
+            String positive = present(d.positiveClass(), "dataset.positiveClass is missing or not text");
+            String negative = present(d.negativeClass(), "dataset.negativeClass is missing or not text");
+            List<SampleJson> samplesJson = present(d.samples(), "dataset.samples is missing or not a list");
+            if (samplesJson.size() > MAX_SAMPLES) throw fail("dataset.samples has more than " + MAX_SAMPLES + " samples");
+            List<Dataset.Sample> samples = new ArrayList<>(samplesJson.size());
+            for (int i = 0; i < samplesJson.size(); i++) {
+                String path = "dataset.samples[" + i + "]";
+                SampleJson s = present(samplesJson.get(i), path + " must be an object {name, x, label}, got null");
+                double[] x = numbers(s.x(), path + ".x", k, k + " features");
+                double label = present(s.label(), path + ".label is missing or not a number");
+                if (label != 0 && label != 1) throw fail(path + ".label must be 0 or 1, got " + lab.backprop.support.Numbers.plain(label));
+                samples.add(new Dataset.Sample(s.name(), x, label == 0 ? 0.0 : 1.0));
+            }
+            try {
+                return new Dataset(name, features, shift, samples, positive, negative);
+            } catch (IllegalArgumentException e) {
+                throw fail("dataset: " + e.getMessage());
+            }
+        }
+
+        private Activation activation(String text, String field) throws SessionFormatException {
+            try {
+                return Activation.parse(present(text, "network." + field + " is missing or not text"));
             } catch (IllegalArgumentException e) {
                 throw fail("network." + field + ": " + e.getMessage());
             }
         }
 
-        private JsonNode object(JsonNode parent, String field, String path) throws SessionFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null || !node.isObject()) throw fail("\"" + path + "\" is missing or not an object");
-            return node;
+        private long whole(BigInteger v, String path, long min, long max) throws SessionFormatException {
+            if (v == null) throw fail(path + " is missing or not a whole number");
+            if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw fail(path + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return v.longValue();
         }
 
-        private JsonNode array(JsonNode parent, String field, String path) throws SessionFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null || !node.isArray()) throw fail(path + " is missing or not a list");
-            return node;
-        }
-
-        private String text(JsonNode parent, String field, String path) throws SessionFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null || !node.isTextual()) throw fail(path + " is missing or not text");
-            return node.asText();
-        }
-
-        private double finite(JsonNode parent, String field, String path) throws SessionFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null || !node.isNumber()) throw fail(path + " is missing or not a number" + (node == null ? "" : ", got " + brief(node)));
-            double v = node.asDouble();
-            if (!Double.isFinite(v)) throw fail(path + " must be a finite number, got " + node);
+        private double[] numbers(double[] v, String path, int expected, String forWhat) throws SessionFormatException {
+            if (v == null) throw fail(path + " is missing or not a list");
+            if (v.length != expected) throw fail(path + " has " + v.length + " numbers; a " + forWhat + " needs " + expected);
             return v;
         }
 
-        private long wholeNumber(JsonNode parent, String field, String path, long min, long max) throws SessionFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw fail(path + " is missing or not a whole number" + (node == null ? "" : ", got " + brief(node)));
-            }
-            long v = node.asLong();
-            if (v < min || v > max) throw fail(path + " must be between " + min + " and " + max + ", got " + v);
-            return v;
-        }
-
-        private double[] numbers(JsonNode parent, String field, String path, int expected, String forWhat) throws SessionFormatException {
-            JsonNode node = array(parent, field, path);
-            if (node.size() != expected) {
-                throw fail(path + " has " + node.size() + " numbers; a " + forWhat + " needs " + expected);
-            }
-            double[] v = new double[expected];
-            for (int i = 0; i < expected; i++) {
-                JsonNode e = node.get(i);
-                if (!e.isNumber()) throw fail(path + "[" + i + "] is not a number: " + brief(e));
-                v[i] = e.asDouble();
-                if (!Double.isFinite(v[i])) throw fail(path + "[" + i + "] must be a finite number, got " + e);
-            }
-            return v;
-        }
-
-        private static String brief(JsonNode n) {
-            String s = n.toString();
-            return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        private <T> T present(T value, String problem) throws SessionFormatException {
+            if (value == null) throw fail(problem);
+            return value;
         }
 
         private SessionFormatException fail(String problem) {

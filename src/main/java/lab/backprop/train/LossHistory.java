@@ -17,6 +17,7 @@ public final class LossHistory {
     private int count;
     private long span = 1;
     private long recorded;
+    private long latestEpoch = -1;
 
     /** An immutable copy of the buckets for drawing. */
     public record View(long[] firstEpoch, double[] min, double[] max, double[] last, long span, long recorded) {
@@ -37,6 +38,7 @@ public final class LossHistory {
     /** Adds the loss measured after {@code epoch}; epochs must come in increasing order. */
     public synchronized void record(long epoch, double loss) {
         recorded++;
+        latestEpoch = epoch;
         if (count > 0 && epoch < firstEpoch[count - 1] + span) {
             int b = count - 1;
             if (loss < min[b]) min[b] = loss;
@@ -69,7 +71,21 @@ public final class LossHistory {
         count = 0;
         span = 1;
         recorded = 0;
+        latestEpoch = -1;
     }
+
+    /**
+     * Forgets the epochs after {@code epoch} (training goes on from a rewound network). Buckets that start after it go;
+     * a bucket that covers it and later epochs (a long run, compressed) stays whole, its min and max then still include
+     * those later epochs. Exact while every bucket is one epoch (runs of up to {@code capacity} epochs).
+     */
+    public synchronized void truncateAfter(long epoch) {
+        while (count > 0 && firstEpoch[count - 1] > epoch) count--;
+        latestEpoch = count == 0 ? -1 : Math.min(latestEpoch, epoch);
+    }
+
+    /** The epoch of the latest record, or -1 if none. */
+    public synchronized long latestEpoch() { return latestEpoch; }
 
     public synchronized int size() { return count; }
     public synchronized long recorded() { return recorded; }

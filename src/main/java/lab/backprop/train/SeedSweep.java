@@ -7,38 +7,18 @@ import java.util.function.BooleanSupplier;
 
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
-import lab.backprop.model.Activation;
-import lab.backprop.model.Initializer;
-import lab.backprop.model.Layout;
+import lab.backprop.model.Architecture;
 import lab.backprop.model.Network;
 
 /**
- * N random starts of one set-up (by default seed 000's XOR: 2-2-1 sigmoid, uniform [0,1) weights,
- * full batch, learning rate 1, 5000 epochs) and how many of them get stuck: a run is stuck when, after
- * training, some sample is on the wrong side of 0.5, or its loss is above {@link Settings#stuckLoss()},
- * or it diverged. Seed s of a sweep is exactly {@link #runOne} with seed s.
+ * N random starts of one {@link TrainingSetup} (by default seed 000's XOR: 2-2-1 sigmoid, uniform [0,1) weights,
+ * full batch, learning rate 1, 5000 epochs) and how many of them get stuck: a run is stuck when, after training, some
+ * sample is on the wrong side of 0.5, or its loss is above the stuck-loss threshold, or it diverged. Seed s of a sweep
+ * is exactly {@link #runOne} of the setup with seed s.
  */
 public final class SeedSweep {
-    /** One set-up. */
-    public record Settings(Layout layout, Activation hidden, Initializer init, Optimizer optimizer,
-                           double learningRate, long epochs, double stuckLoss) {
-        public Settings {
-            Objects.requireNonNull(layout);
-            Objects.requireNonNull(hidden);
-            Objects.requireNonNull(init);
-            Objects.requireNonNull(optimizer);
-            LearningRate.check(learningRate);
-            if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-            if (!(stuckLoss > 0)) throw new IllegalArgumentException("the stuck-loss threshold must be positive, got " + stuckLoss);
-        }
-
-        /** Seed 000: 2-2-1 sigmoid, np.random.rand() init, full batch at rate 1, 5000 epochs; stuck above MSE 0.1. */
-        public static Settings seed000() {
-            return new Settings(new Layout(2, 2, 1), Activation.SIGMOID, Initializer.UNIFORM_0_1, Optimizer.BATCH, 1.0, 5000, 0.1);
-        }
-
-        public Settings withEpochs(long n) { return new Settings(layout, hidden, init, optimizer, learningRate, n, stuckLoss); }
-    }
+    /** Above this MSE a finished run counts as stuck (seed 000's stuck XOR runs sit at 0.125 or more). */
+    public static final double STUCK_LOSS = 0.1;
 
     /** One start: its seed, final MSE, outputs per sample, and whether it got stuck (and why). */
     public record Run(long seed, double finalLoss, double[] outputs, boolean stuck, String reason) { }
@@ -54,20 +34,26 @@ public final class SeedSweep {
     @FunctionalInterface
     public interface Progress { void update(int done, int total); }
 
-    private final Dataset data;
-    private final Settings settings;
+    private final TrainingSetup setup;
+    private final double stuckLoss;
 
-    public SeedSweep(Dataset data, Settings settings) {
-        if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
-        this.data = data;
-        this.settings = Objects.requireNonNull(settings);
+    /** Every start trains {@code setup} with its own seed; stuck above {@code stuckLoss}. */
+    public SeedSweep(TrainingSetup setup, double stuckLoss) {
+        this.setup = Objects.requireNonNull(setup);
+        if (setup.epochs() < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + setup.epochs());
+        if (!(stuckLoss > 0)) throw new IllegalArgumentException("the stuck-loss threshold must be positive, got " + stuckLoss);
+        this.stuckLoss = stuckLoss;
     }
 
-    /** Seed 000's XOR sweep. */
-    public static SeedSweep xor() { return new SeedSweep(BuiltinDatasets.xor(), Settings.seed000()); }
+    /** Seed 000's XOR sweep: 2-2-1 sigmoid, np.random.rand() init, full batch at rate 1, 5000 epochs; stuck above MSE 0.1. */
+    public static SeedSweep xor() { return new SeedSweep(seed000(), STUCK_LOSS); }
 
-    public Dataset dataset() { return data; }
-    public Settings settings() { return settings; }
+    /** Seed 000's set-up: XOR with its preset on the seeds' 2-2-1 sigmoid network. */
+    public static TrainingSetup seed000() { return TrainingSetup.forData(BuiltinDatasets.xor(), Architecture.SEEDS); }
+
+    public Dataset dataset() { return setup.data(); }
+    public TrainingSetup setup() { return setup; }
+    public double stuckLoss() { return stuckLoss; }
 
     /** Seeds {@code firstSeed .. firstSeed + n - 1}, one after another, until done or cancelled. */
     public Result run(long firstSeed, int n, BooleanSupplier cancelled, Progress progress) {
@@ -75,7 +61,7 @@ public final class SeedSweep {
         List<Run> runs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (cancelled != null && cancelled.getAsBoolean()) return new Result(List.copyOf(runs), n, false);
-            Run r = runOne(data, settings, firstSeed + i, cancelled);
+            Run r = runOne(setup.withSeed(firstSeed + i), stuckLoss, cancelled);
             if (r == null) return new Result(List.copyOf(runs), n, false);
             runs.add(r);
             if (progress != null) progress.update(i + 1, n);
@@ -83,15 +69,16 @@ public final class SeedSweep {
         return new Result(List.copyOf(runs), n, true);
     }
 
-    /** One start from {@code seed}. */
-    public static Run runOne(Dataset data, Settings s, long seed) {
-        return runOne(data, s, seed, null);
+    /** One start of {@code setup} (its seed draws the weights). */
+    public static Run runOne(TrainingSetup setup, double stuckLoss) {
+        return runOne(setup, stuckLoss, null);
     }
 
     /** Returns null if cancelled part way. */
-    private static Run runOne(Dataset data, Settings s, long seed, BooleanSupplier cancelled) {
-        Network net = NetworkFactory.create(s.layout(), s.hidden(), Activation.SIGMOID, s.init(), seed);
-        Trainer t = new Trainer(net, data, s.optimizer(), s.learningRate(), data.size(), seed);
+    private static Run runOne(TrainingSetup s, double stuckLoss, BooleanSupplier cancelled) {
+        Trainer t = s.newTrainer();
+        Network net = t.network();
+        Dataset data = s.data();
         String diverged = null;
         try {
             for (long e = 0; e < s.epochs(); e++) {
@@ -112,8 +99,8 @@ public final class SeedSweep {
         double loss = t.loss();
         String reason = diverged != null ? "diverged"
                 : wrong > 0 ? wrong + " of " + x.length + " samples on the wrong side of 0.5"
-                : loss > s.stuckLoss() ? "loss " + loss + " above " + s.stuckLoss()
+                : loss > stuckLoss ? "loss " + loss + " above " + stuckLoss
                 : null;
-        return new Run(seed, loss, out, reason != null, reason);
+        return new Run(s.seed(), loss, out, reason != null, reason);
     }
 }

@@ -3,13 +3,15 @@ package lab.backprop.train;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 import lab.backprop.model.Workspace;
 
 /**
- * Trains one network on one data set. Owned by a single training thread; the only methods
+ * Trains one network as a {@link TrainingSetup} says: its data, batching, update rule and learning rate. Made by
+ * {@link TrainingSetup#newTrainer()}. Owned by a single training thread; the only methods
  * safe to call from other threads are {@link #learningRate()} (set it any time) and
  * {@link #submitEdit}, whose edits are applied before the next epoch ({@link #runEpoch}) or run of epochs
  * ({@link #runEpochs}).
@@ -30,8 +32,11 @@ public final class Trainer {
     private final Network lastGood;
     private final double[][] inputs;
     private final double[][] targets;
-    private final Optimizer optimizer;
+    private final TrainingSetup setup;
+    private final Batching.Mode batching;
     private final int batchSize;
+    private final UpdateRule.Stepper stepper;
+    private final boolean fusedSgd;
     private final SplittableRandom shuffler;
     private final LearningRate learningRate;
     private final ConcurrentLinkedQueue<ParameterEdit> edits = new ConcurrentLinkedQueue<>();
@@ -39,7 +44,7 @@ public final class Trainer {
     private final double[] gradW;
     private final double[] gradB;
     private final int[] order;
-    private double blowUpLimit = DEFAULT_BLOW_UP_LIMIT;
+    private final double blowUpLimit = DEFAULT_BLOW_UP_LIMIT;
     private long epoch;
     private long steps;
     private double loss;
@@ -49,24 +54,28 @@ public final class Trainer {
     /** A change to one parameter (weights first, then biases) asked for by another thread. */
     public record ParameterEdit(int parameter, double value) { }
 
-    public Trainer(Network net, Dataset data, Optimizer optimizer, double learningRate, int batchSize, long seed) {
+    /** Trains {@code net} (not copied) with {@code setup}'s data, batching, update rule, rate and shuffle seed. */
+    Trainer(Network net, TrainingSetup setup) {
+        Dataset data = setup.data();
         if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
         if (net.layout().inputSize() != data.featureCount()) {
             throw new IllegalArgumentException("the network takes " + net.layout().inputSize() + " inputs but the data has "
                     + data.featureCount() + " features");
         }
         if (net.layout().outputSize() != 1) throw new IllegalArgumentException("the network must have one output");
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        this.setup = setup;
         this.net = net;
         this.lastGood = net.copy();
         this.inputs = data.inputs();
         double[] labels = data.labels();
         this.targets = new double[labels.length][];
         for (int i = 0; i < labels.length; i++) targets[i] = new double[] { labels[i] };
-        this.optimizer = optimizer;
-        this.batchSize = Math.min(batchSize, inputs.length);
-        this.shuffler = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        this.learningRate = new LearningRate(learningRate);
+        this.batching = setup.batching().mode();
+        this.batchSize = Math.min(setup.batching().batchSize(), inputs.length);
+        this.stepper = setup.update().newStepper(net.layout());
+        this.fusedSgd = setup.update().isPlainGradientDescent() && net.isTwoHOne();
+        this.shuffler = new SplittableRandom(setup.seed() ^ 0x5DEECE66DL);
+        this.learningRate = new LearningRate(setup.learningRate());
         this.ws = new Workspace(net.layout());
         this.gradW = new double[net.layout().weightCount()];
         this.gradB = new double[net.layout().biasCount()];
@@ -77,7 +86,11 @@ public final class Trainer {
     }
 
     public Network network() { return net; }
-    public Optimizer optimizer() { return optimizer; }
+    /** The setup this trainer was made from, with the learning rate in use now. */
+    public TrainingSetup setup() { return setup.withLearningRate(learningRate.get()); }
+    public Batching.Mode batching() { return batching; }
+    /** The update rule's state for this network (for saving a session). */
+    public UpdateRule.Stepper stepper() { return stepper; }
     public LearningRate learningRate() { return learningRate; }
     public long epoch() { return epoch; }
     /** Parameter updates done so far (SGD: one per sample). */
@@ -93,11 +106,6 @@ public final class Trainer {
         lastGoodEpoch = reached;
     }
 
-    public void setBlowUpLimit(double limit) {
-        if (!(limit > 0)) throw new IllegalArgumentException("limit must be positive");
-        blowUpLimit = limit;
-    }
-
     /** Asks for a parameter change; the training thread applies it before its next epoch or run of epochs. Thread-safe. */
     public void submitEdit(int parameter, double value) {
         if (parameter < 0 || parameter >= net.layout().parameterCount()) {
@@ -106,6 +114,9 @@ public final class Trainer {
         if (!Double.isFinite(value)) throw new IllegalArgumentException("value must be a finite number, got " + value);
         edits.add(new ParameterEdit(parameter, value));
     }
+
+    /** Whether edits are waiting to be applied. Thread-safe. */
+    public boolean hasPendingEdits() { return !edits.isEmpty(); }
 
     /** Applies waiting edits now; call only from the thread that owns this trainer. Returns true if any. */
     public boolean applyEdits() {
@@ -157,12 +168,12 @@ public final class Trainer {
     }
 
     private void trainOneEpoch(double lr) {
-        switch (optimizer) {
-            case SGD -> {
+        switch (batching) {
+            case PER_SAMPLE -> {
                 for (int s = 0; s < inputs.length; s++) update(s, s + 1, 1.0, lr);
             }
-            case BATCH -> update(0, inputs.length, 0.5, lr);
-            case MINIBATCH -> {
+            case FULL_BATCH -> update(0, inputs.length, 0.5, lr);
+            case MINI_BATCH -> {
                 shuffle();
                 for (int start = 0; start < inputs.length; start += batchSize) {
                     int end = Math.min(inputs.length, start + batchSize);
@@ -175,7 +186,7 @@ public final class Trainer {
 
     /** Gradient of the samples order[from..to) with the given loss scale, then one step. */
     private void update(int from, int to, double scale, double lr) {
-        if (to - from == 1 && scale == 1.0 && net.isTwoHOne()) {
+        if (fusedSgd && to - from == 1 && scale == 1.0) {
             // Per-sample SGD on the seeds' shape: the fused step, same bits, about half the time.
             int i = order[from];
             net.sgdStep(inputs[i], targets[i][0], lr, ws);
@@ -189,7 +200,7 @@ public final class Trainer {
             net.forward(inputs[i], ws);
             net.backward(targets[i], scale, ws, gradW, gradB);
         }
-        net.step(lr, gradW, gradB);
+        net.step(stepper, lr, gradW, gradB);
         steps++;
     }
 

@@ -14,6 +14,9 @@ import lab.backprop.model.Snapshot;
  * a stop, or submit edits through the trainer. The latest immutable {@link Snapshot} is published into an
  * {@link AtomicReference} at most every {@link #PUBLISH_INTERVAL_NANOS} at full speed (and after every
  * epoch when paced slower), so a viewer polls it once per frame instead of being called once per step.
+ *
+ * <p>An edit submitted through the trainer is applied and published at once, also while a slow pace waits between two
+ * epochs: {@link #wake()} interrupts the wait, which applies waiting edits before it sleeps on.
  */
 public final class TrainingLoop {
     /** Full speed publishes about 250 times a second: more than any screen shows. */
@@ -31,6 +34,7 @@ public final class TrainingLoop {
     private volatile double epochsPerSecond = FULL_SPEED;
     private volatile boolean stopRequested;
     private volatile long steps;
+    private volatile Thread runner;
 
     public TrainingLoop(Trainer trainer, LossHistory history) {
         this(trainer, history, null);
@@ -70,6 +74,12 @@ public final class TrainingLoop {
     /** Forgets an earlier stop request; call before handing a new run to the training thread. Any thread. */
     public void clearStopRequest() { stopRequested = false; }
 
+    /** Wakes a paced run waiting between epochs, so that it applies and publishes waiting edits now. Any thread. */
+    public void wake() {
+        Thread t = runner;
+        if (t != null) LockSupport.unpark(t);
+    }
+
     /**
      * Runs up to {@code epochs} epochs, or until {@link #requestStop()} (a stop asked for before the run
      * started counts too, so a pause is never lost). Training thread only.
@@ -78,8 +88,10 @@ public final class TrainingLoop {
      *                             network is published before the exception leaves
      */
     public Outcome run(long epochs) throws DivergenceException {
+        forgetTheFuture();
         long lastPublish = System.nanoTime();
         long due = lastPublish;
+        runner = Thread.currentThread();
         try {
             for (long i = 0; i < epochs; i++) {
                 if (stopRequested) return Outcome.STOPPED;
@@ -102,8 +114,26 @@ public final class TrainingLoop {
             }
             return stopRequested ? Outcome.STOPPED : Outcome.FINISHED;
         } finally {
+            runner = null;
             steps = trainer.steps();
             latest.set(trainer.snapshot());
+        }
+    }
+
+    /**
+     * After a rewind the histories hold epochs after the trainer's: training on from the earlier point replaces them
+     * (the network as it is now, edits included, becomes that epoch's record).
+     */
+    private void forgetTheFuture() {
+        trainer.applyEdits();
+        long e = trainer.epoch();
+        if (history.latestEpoch() > e) {
+            history.truncateAfter(e - 1);
+            history.record(e, trainer.loss());
+        }
+        if (parameters != null && !parameters.isEmpty() && parameters.latestEpoch() > e) {
+            parameters.truncateFrom(e);
+            parameters.record(trainer);
         }
     }
 
@@ -114,9 +144,10 @@ public final class TrainingLoop {
         return any;
     }
 
-    /** Sleeps in short slices so that a stop request or a faster pace is noticed quickly. */
+    /** Sleeps in short slices so that a stop request or a faster pace is noticed quickly; edits are applied at once. */
     private void waitUntil(long due) {
         while (!stopRequested) {
+            if (trainer.hasPendingEdits()) applyEditsAndPublish();
             long left = due - System.nanoTime();
             if (left <= 0 || epochsPerSecond <= 0) return;
             LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)));

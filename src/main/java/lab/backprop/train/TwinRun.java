@@ -4,22 +4,22 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
-import lab.backprop.data.Dataset;
+import lab.backprop.data.Batching;
+import lab.backprop.support.Numbers;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 
 /**
- * Two trainers that start from identical weights (two copies of one network) and differ in one
- * switch: the optimizer (SGD vs full batch) or the learning rate. They run side by side, one epoch
- * each in turn, on one thread; each side keeps its own {@link LossHistory} for other threads to draw.
+ * Two trainers that start from identical weights (two copies of one network) and differ in one switch: the batching
+ * (SGD vs full batch), the learning rate, or any other part of their {@link TrainingSetup}. They run side by side, one
+ * epoch each in turn, on one thread; each side keeps its own {@link LossHistory} for other threads to draw.
  */
 public final class TwinRun {
-    /** How one side trains. */
-    public record Side(String label, Optimizer optimizer, double learningRate) {
+    /** How one side trains: its legend label and its setup (the start network is shared). */
+    public record Side(String label, TrainingSetup setup) {
         public Side {
             Objects.requireNonNull(label);
-            Objects.requireNonNull(optimizer);
-            LearningRate.check(learningRate);
+            Objects.requireNonNull(setup);
         }
     }
 
@@ -29,30 +29,26 @@ public final class TwinRun {
     private final String[] failures = new String[2];
     private volatile long epoch;
 
-    /**
-     * @param start     the common starting point; it is copied, never trained
-     * @param batchSize only used by {@link Optimizer#MINIBATCH}
-     * @param seed      shuffle seed, the same for both sides
-     */
-    public TwinRun(Network start, Dataset data, Side a, Side b, int batchSize, long seed) {
+    /** @param start the common starting point; it is copied, never trained */
+    public TwinRun(Network start, Side a, Side b) {
         sides = new Side[] { Objects.requireNonNull(a), Objects.requireNonNull(b) };
-        trainers[0] = new Trainer(start.copy(), data, a.optimizer(), a.learningRate(), batchSize, seed);
-        trainers[1] = new Trainer(start.copy(), data, b.optimizer(), b.learningRate(), batchSize, seed);
-        for (int i = 0; i < 2; i++) histories[i].record(0, trainers[i].loss());
+        for (int i = 0; i < 2; i++) {
+            trainers[i] = sides[i].setup().newTrainer(start.copy());
+            histories[i].record(0, trainers[i].loss());
+        }
     }
 
-    /** SGD against full batch, both at the same learning rate. */
-    public static TwinRun sgdVersusBatch(Network start, Dataset data, double learningRate) {
-        return new TwinRun(start, data, new Side("SGD", Optimizer.SGD, learningRate),
-                new Side("full batch", Optimizer.BATCH, learningRate), data.size(), 0);
+    /** SGD against full batch, both at the setup's learning rate. */
+    public static TwinRun sgdVersusBatch(Network start, TrainingSetup setup) {
+        return new TwinRun(start, new Side("SGD", setup.withBatching(setup.batching().withMode(Batching.Mode.PER_SAMPLE))),
+                new Side("full batch", setup.withBatching(setup.batching().withMode(Batching.Mode.FULL_BATCH))));
     }
 
-    /** One optimizer at two learning rates. */
-    public static TwinRun twoRates(Network start, Dataset data, Optimizer optimizer, double rateA, double rateB) {
-        return new TwinRun(start, data, new Side("lr " + rateA, optimizer, rateA),
-                new Side("lr " + rateB, optimizer, rateB), data.size(), 0);
+    /** The setup at two learning rates. */
+    public static TwinRun twoRates(Network start, TrainingSetup setup, double rateA, double rateB) {
+        return new TwinRun(start, new Side("lr " + Numbers.plain(rateA), setup.withLearningRate(rateA)),
+                new Side("lr " + Numbers.plain(rateB), setup.withLearningRate(rateB)));
     }
-
     public Side side(int i) { return sides[i]; }
     /** The trainer of side 0 or 1; only the thread running {@link #run} may touch it while it runs. */
     public Trainer trainer(int i) { return trainers[i]; }

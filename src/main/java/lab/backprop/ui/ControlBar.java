@@ -17,15 +17,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import lab.backprop.data.Batching;
 import lab.backprop.model.Activation;
+import lab.backprop.model.Architecture;
 import lab.backprop.model.Initializer;
-import lab.backprop.train.Optimizer;
+import lab.backprop.support.Numbers;
+import lab.backprop.train.RunState;
+import lab.backprop.train.TrainingSetup;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 
 /**
- * The two rows of controls at the top: what to train (data, optimizer, architecture, initialisation,
- * seed) and how (Train / Pause / Step, epochs, speed, learning rate).
+ * The two rows of controls at the top: what to train (data, batching, architecture, initialisation, seed) and how
+ * (Train / Pause / Step, epochs, speed, learning rate). Every control shows a field of the view-model's
+ * {@link TrainingSetup} and edits it through {@link LabViewModel#editSetup}.
  */
 public final class ControlBar extends VBox {
     /** Speed slider 0..100: 100 is full speed, below it epochs per second grow on a log scale from 0.3 to 30 000. */
@@ -34,7 +39,7 @@ public final class ControlBar extends VBox {
     private final LabViewModel vm;
     private final ValidationSupport validation = new ValidationSupport();
     final ComboBox<String> dataset = new ComboBox<>();
-    final ComboBox<Optimizer> optimizer = new ComboBox<>();
+    final ComboBox<Batching.Mode> optimizer = new ComboBox<>();
     final Spinner<Integer> hidden = new Spinner<>(1, LabViewModel.MAX_HIDDEN_NEURONS, 2);
     final Spinner<Integer> layers = new Spinner<>(1, LabViewModel.MAX_HIDDEN_LAYERS, 1);
     final ComboBox<Activation> activation = new ComboBox<>();
@@ -57,7 +62,41 @@ public final class ControlBar extends VBox {
         getStyleClass().add("control-bar");
         getChildren().addAll(settingsRow(), runRow());
         vm.stateProperty().addListener((o, a, b) -> showState());
+        vm.setupProperty().addListener((o, a, b) -> showSetup(b));
         showState();
+        showSetup(vm.setup());
+    }
+
+    /** Puts the setup's values into the controls, without reacting to them as edits. */
+    private void showSetup(TrainingSetup s) {
+        syncing = true;
+        try {
+            if (!s.data().name().equals(dataset.getValue())) dataset.setValue(s.data().name());
+            optimizer.setValue(s.batching().mode());
+            Architecture a = s.architecture();
+            hidden.getValueFactory().setValue(Math.max(1, a.firstHiddenSize()));
+            layers.getValueFactory().setValue(Math.max(1, a.hiddenLayers()));
+            activation.setValue(a.hidden());
+            init.setValue(s.init());
+            if (!Long.valueOf(s.seed()).equals(parseLong(seed.getText()))) seed.setText(Long.toString(s.seed()));
+            if (!Long.valueOf(s.epochs()).equals(parseLong(epochs.getText()))) epochs.setText(Long.toString(s.epochs()));
+        } finally {
+            syncing = false;
+        }
+        showRate();
+    }
+
+    /** An edit of the setup from a control (not while the controls are being filled from the setup). */
+    private void edit(java.util.function.UnaryOperator<TrainingSetup> change) {
+        if (syncing) return;
+        String problem = vm.editSetup(change);
+        if (problem != null) vm.report(problem);
+    }
+
+    private void editArchitecture() {
+        if (hidden.getValue() == null || layers.getValue() == null || activation.getValue() == null) return;
+        edit(s -> s.withArchitecture(new Architecture(java.util.Collections.nCopies(layers.getValue(), hidden.getValue()),
+                activation.getValue(), s.architecture().output())));
     }
 
     public ValidationSupport validation() { return validation; }
@@ -68,9 +107,10 @@ public final class ControlBar extends VBox {
         dataset.setValue(vm.dataset().name());
         dataset.setTooltip(new Tooltip("The data to train on: built-in, or opened from a CSV file (File ▸ Open data CSV…)"));
         dataset.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(vm.dataset().name()) && vm.knownDataset(b) != null) vm.selectDataset(vm.knownDataset(b));
+            if (syncing || b == null || b.equals(vm.dataset().name()) || vm.knownDataset(b) == null) return;
+            String problem = vm.loadDataset(vm.knownDataset(b));
+            if (problem != null) vm.report(problem);
         });
-        vm.datasetProperty().addListener((o, a, b) -> dataset.setValue(b.name()));
         optimizer.setTooltip(new Tooltip("How often the weights change: after every sample, once per epoch, or per mini-batch"));
         hidden.setTooltip(new Tooltip("Neurons in each hidden layer (1-" + LabViewModel.MAX_HIDDEN_NEURONS + "); a change resets the network"));
         layers.setTooltip(new Tooltip("Hidden layers (1-" + LabViewModel.MAX_HIDDEN_LAYERS + "); a change resets the network"));
@@ -78,43 +118,32 @@ public final class ControlBar extends VBox {
         init.setTooltip(new Tooltip("How the starting weights are drawn"));
 
         optimizer.setId("optimizerChoice");
-        optimizer.getItems().setAll(Optimizer.values());
-        optimizer.setConverter(converter(o -> switch (o) {
-            case SGD -> "SGD (per sample)";
-            case BATCH -> "Full batch";
-            case MINIBATCH -> "Mini-batch (" + LabViewModel.MINI_BATCH_SIZE + ")";
-        }));
-        optimizer.valueProperty().bindBidirectional(vm.optimizerProperty());
+        optimizer.getItems().setAll(Batching.Mode.values());
+        optimizer.setConverter(converter(o -> o == Batching.Mode.MINI_BATCH
+                ? "Mini-batch (" + vm.setup().batching().batchSize() + ")" : o == Batching.Mode.FULL_BATCH ? "Full batch" : o.title()));
+        optimizer.valueProperty().addListener((o, a, b) -> { if (b != null) edit(s -> s.withBatching(s.batching().withMode(b))); });
 
         hidden.setId("hiddenSpinner");
         hidden.setPrefWidth(64);
-        hidden.getValueFactory().setValue(vm.hiddenNeuronsProperty().get());
-        hidden.valueProperty().addListener((o, a, b) -> vm.hiddenNeuronsProperty().set(b));
-        vm.hiddenNeuronsProperty().addListener((o, a, b) -> hidden.getValueFactory().setValue(b.intValue()));
+        hidden.valueProperty().addListener((o, a, b) -> editArchitecture());
         layers.setId("layersSpinner");
         layers.setPrefWidth(64);
-        layers.getValueFactory().setValue(vm.hiddenLayersProperty().get());
-        layers.valueProperty().addListener((o, a, b) -> vm.hiddenLayersProperty().set(b));
-        vm.hiddenLayersProperty().addListener((o, a, b) -> layers.getValueFactory().setValue(b.intValue()));
+        layers.valueProperty().addListener((o, a, b) -> editArchitecture());
 
         activation.setId("activationChoice");
         activation.getItems().setAll(Activation.values());
-        activation.valueProperty().bindBidirectional(vm.activationProperty());
+        activation.valueProperty().addListener((o, a, b) -> editArchitecture());
 
         init.setId("initChoice");
         init.getItems().setAll(Initializer.values());
         init.setConverter(converter(i -> i == Initializer.STANDARD_NORMAL ? "normal (0, 1)" : "uniform [0, 1)"));
-        init.valueProperty().bindBidirectional(vm.initializerProperty());
+        init.valueProperty().addListener((o, a, b) -> { if (b != null) edit(s -> s.withInit(b)); });
 
         seed.setId("seedField");
         seed.setPrefColumnCount(5);
-        seed.setText(Long.toString(vm.seedProperty().get()));
         seed.setTooltip(new Tooltip("Seed of the random start; Reset draws new weights from it"));
         validation.registerValidator(seed, false, Validator.createPredicateValidator(
                 t -> parseLong((String) t) != null, "The seed must be a whole number, e.g. 1"));
-        vm.seedProperty().addListener((o, a, b) -> {
-            if (!Long.valueOf(b.longValue()).equals(parseLong(seed.getText()))) seed.setText(Long.toString(b.longValue()));
-        });
         seed.setOnAction(e -> resetFromSeed());
 
         reset.setId("resetButton");
@@ -144,15 +173,11 @@ public final class ControlBar extends VBox {
         epochs.setId("epochsField");
         epochs.setPrefColumnCount(6);
         epochs.setTooltip(new Tooltip("How many epochs Train runs"));
-        epochs.setText(Long.toString(vm.epochsProperty().get()));
         validation.registerValidator(epochs, false, Validator.createPredicateValidator(
                 t -> { Long v = parseLong((String) t); return v != null && v > 0; }, "Epochs must be a whole number above 0"));
         epochs.textProperty().addListener((o, a, b) -> {
             Long v = parseLong(b);
-            if (v != null && v > 0) vm.epochsProperty().set(v);
-        });
-        vm.epochsProperty().addListener((o, a, b) -> {
-            if (!Long.valueOf(b.longValue()).equals(parseLong(epochs.getText()))) epochs.setText(Long.toString(b.longValue()));
+            if (v != null && v > 0 && v != vm.setup().epochs()) edit(s -> s.withEpochs(v));
         });
 
         speed.setId("speedSlider");
@@ -174,15 +199,13 @@ public final class ControlBar extends VBox {
         rateField.setPrefColumnCount(6);
         rateField.setTooltip(new Tooltip("Any positive number; takes effect at once, also while training"));
         validation.registerValidator(rateField, false, Validator.createPredicateValidator(
-                t -> { Double v = Fmt.parse((String) t); return v != null && v > 0; }, "The learning rate must be a positive number, e.g. 0.1"));
+                t -> { Double v = Numbers.parse((String) t); return v != null && v > 0; }, "The learning rate must be a positive number, e.g. 0.1"));
         rate.valueProperty().addListener((o, a, b) -> {
             if (syncing) return;
-            vm.learningRateProperty().set(roundRate(Math.pow(10, b.doubleValue())));
+            vm.setLearningRate(roundRate(Math.pow(10, b.doubleValue())));
         });
         rateField.setOnAction(e -> commitRateField());
         rateField.focusedProperty().addListener((o, was, now) -> { if (!now) commitRateField(); });
-        vm.learningRateProperty().addListener((o, a, b) -> showRate());
-        showRate();
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -195,25 +218,26 @@ public final class ControlBar extends VBox {
     private void resetFromSeed() {
         Long v = parseLong(seed.getText());
         if (v == null) return; // the mark on the field says why
-        vm.seedProperty().set(v);
-        vm.reset();
+        if (v != vm.setup().seed()) edit(s -> s.withSeed(v)); // a new seed draws new weights
+        else vm.reset();
     }
 
     private void commitRateField() {
-        Double v = Fmt.parse(rateField.getText());
+        Double v = Numbers.parse(rateField.getText());
         if (v == null || v <= 0) return; // marked invalid; the rate stays
-        vm.learningRateProperty().set(v);
+        vm.setLearningRate(v);
         showRate();
     }
 
     private void showRate() {
-        double r = vm.learningRateProperty().get();
+        double r = vm.setup().learningRate();
+        boolean was = syncing;
         syncing = true;
         try {
             rate.setValue(Math.log10(r));
-            if (!rateField.isFocused() || !Double.valueOf(r).equals(Fmt.parse(rateField.getText()))) rateField.setText(Fmt.rate(r));
+            if (!rateField.isFocused() || !Double.valueOf(r).equals(Numbers.parse(rateField.getText()))) rateField.setText(Numbers.rate(r));
         } finally {
-            syncing = false;
+            syncing = was;
         }
     }
 
@@ -225,11 +249,11 @@ public final class ControlBar extends VBox {
     }
 
     private void showState() {
-        TrainingState s = vm.state();
-        train.setDisable(s == TrainingState.RUNNING);
-        step.setDisable(s == TrainingState.RUNNING);
-        pause.setDisable(s == TrainingState.IDLE);
-        pause.setText(s == TrainingState.PAUSED ? "Resume" : "Pause");
+        RunState s = vm.state();
+        train.setDisable(s == RunState.RUNNING);
+        step.setDisable(s == RunState.RUNNING);
+        pause.setDisable(s == RunState.IDLE);
+        pause.setText(s == RunState.PAUSED ? "Resume" : "Pause");
     }
 
     /** Epochs per second at a slider position; 0 (full speed) at the right end. */

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
@@ -81,6 +82,6 @@ public final class DataTableView extends BorderPane {
         if (s == null || s.layout().inputSize() != data.featureCount()) return "";
         Network net = s.toNetwork();
         double y = net.predict(data.toInput(sample.raw()))[0];
-        return Fmt.shortNum(y) + " → " + data.classify(y);
+        return Numbers.brief(y) + " → " + data.classify(y);
     }
 }

@@ -158,7 +158,7 @@ public final class FileActions {
         return switch (what) {
             case GRAPH -> snapshot(window.graph());
             case LOSS_CURVE -> snapshot(window.lossCurve());
-            case DECISION_MAP -> snapshot(window.advanced().decisionMapView().canvas());
+            case DECISION_MAP -> snapshot(window.view(lab.backprop.ui.advanced.DecisionMapView.class).canvas());
             case WINDOW -> {
                 Scene scene = window.getScene();
                 yield scene != null ? scene.snapshot(null) : snapshot(window);

@@ -22,12 +22,12 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.NotificationPane;
 
 import lab.backprop.support.RecentFiles;
-import lab.backprop.ui.advanced.AdvancedPanels;
+import lab.backprop.train.RunState;
 
 /**
- * The whole window: controls on top, the network graph and loss curve on the left, a tab pane
- * (Sigmoid, Data, and whatever other panels add with {@link #addTab}) and the predict panel on the right,
- * a status bar at the bottom. Divergence shows as a notification bar across the top of the content.
+ * The whole window: controls on top, the network graph and loss curve on the left, a tab pane with the views of
+ * {@link Views#SIDE_PANEL} and the predict panel on the right, a status bar at the bottom. Divergence shows as a
+ * notification bar across the top of the content.
  */
 public final class MainWindow extends BorderPane {
     private final LabViewModel vm;
@@ -35,12 +35,10 @@ public final class MainWindow extends BorderPane {
     private final NotificationPane notifications;
     private final NetworkGraphView graph;
     private final LossCurveView lossCurve;
-    private final SigmoidShiftView sigmoid;
-    private final DataTableView data;
+    private final java.util.Map<Class<? extends Node>, Node> views = new java.util.LinkedHashMap<>();
     private final PredictPanel predict;
     private final ControlBar controls;
     private final StatusBarView status;
-    private final AdvancedPanels advanced;
     private final FileActions files;
     private final MenuBar menuBar;
     private boolean errorDialogs = true;
@@ -56,10 +54,6 @@ public final class MainWindow extends BorderPane {
         graph.setId("networkGraph");
         lossCurve = new LossCurveView(vm);
         lossCurve.setId("lossCurve");
-        sigmoid = new SigmoidShiftView(vm);
-        sigmoid.setId("sigmoidView");
-        data = new DataTableView(vm);
-        data.setId("dataView");
         predict = new PredictPanel(vm);
         predict.setId("predictPanel");
         status = new StatusBarView(vm);
@@ -87,17 +81,13 @@ public final class MainWindow extends BorderPane {
 
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        addTab("Sigmoid", sigmoid);
-        addTab("Data", data);
-        advanced = new AdvancedPanels(vm.datasetProperty(), vm.snapshotProperty(), vm.parameterHistory(), false);
-        advanced.setOnRewind(vm::restoreParameters);
-        advanced.setOnApplyUpdate(u -> vm.setParameter(u.parameter(), u.value()));
-        advanced.backpropStepView().learningRateProperty().bind(vm.learningRateProperty());
-        advanced.tabs().forEach(this::addTab);
-        advanced.decisionMapView().setOnEditData(d -> {
-            String problem = vm.replaceData(d);
-            if (problem != null) showError(problem);
-        });
+        for (Views.Entry e : Views.SIDE_PANEL) {
+            Node view = e.make().apply(vm);
+            views.put(e.type(), view);
+            Tab tab = addTab(e.title(), e.scrolls() ? scrolling(view) : view);
+            tab.setTooltip(new javafx.scene.control.Tooltip(e.tooltip()));
+        }
+        vm.problemProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
         VBox right = new VBox(8, tabs, predict);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         right.setMinWidth(360);
@@ -108,7 +98,7 @@ public final class MainWindow extends BorderPane {
         notifications.setId("notificationPane");
         notifications.setShowFromTop(true);
         vm.alertProperty().addListener((o, a, b) -> { if (b != null) notifications.show(b); });
-        vm.stateProperty().addListener((o, a, b) -> { if (b == TrainingState.RUNNING) notifications.hide(); });
+        vm.stateProperty().addListener((o, a, b) -> { if (b == RunState.RUNNING) notifications.hide(); });
 
         files = new FileActions(this, recent);
         files.errorProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
@@ -130,7 +120,7 @@ public final class MainWindow extends BorderPane {
 
     /** What Space does: pause a run, resume a paused one, train when idle. */
     void spaceAction() {
-        if (vm.state() == TrainingState.IDLE) vm.train(); else vm.togglePause();
+        if (vm.state() == RunState.IDLE) vm.train(); else vm.togglePause();
     }
 
     /** Shows a problem in a dialog (when dialogs are on) and keeps it as the last error. */
@@ -153,15 +143,27 @@ public final class MainWindow extends BorderPane {
     /** Turns the error dialogs off (tests read {@link #lastError()} instead) or on. */
     public void setErrorDialogs(boolean on) { errorDialogs = on; }
 
-    /**
-     * Adds a panel as a tab beside "Sigmoid" and "Data" and returns the tab (to select it, add a
-     * tooltip or a graphic). Other views bind to {@link #viewModel()} for the data they show.
-     */
-    public Tab addTab(String title, Node content) {
+    /** Adds a tab to the side panel and returns it; the views of {@link Views#SIDE_PANEL} come this way. */
+    private Tab addTab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         tabs.getTabs().add(tab);
         return tab;
+    }
+
+    /** Fixed-size canvases stay whole in a narrow tab. */
+    private static Node scrolling(Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.getStyleClass().add("advanced-panel");
+        return pane;
+    }
+
+    /** The side panel's view of this type (one of {@link Views#SIDE_PANEL}). */
+    public <T extends Node> T view(Class<T> type) {
+        Node v = views.get(type);
+        if (v == null) throw new IllegalArgumentException("no view " + type.getSimpleName());
+        return type.cast(v);
     }
 
     public LabViewModel viewModel() { return vm; }
@@ -169,14 +171,12 @@ public final class MainWindow extends BorderPane {
     public NotificationPane notifications() { return notifications; }
     public NetworkGraphView graph() { return graph; }
     public LossCurveView lossCurve() { return lossCurve; }
-    public SigmoidShiftView sigmoid() { return sigmoid; }
-    public DataTableView data() { return data; }
+    public SigmoidShiftView sigmoid() { return view(SigmoidShiftView.class); }
+    public DataTableView data() { return view(DataTableView.class); }
     public PredictPanel predict() { return predict; }
     public ControlBar controls() { return controls; }
     public StatusBarView status() { return status; }
     /** File menu actions (open/save data and sessions, exports), callable with a path. */
     public FileActions files() { return files; }
     public MenuBar menuBar() { return menuBar; }
-    /** Decision map, backprop step-through, history, twin runs and seed sweep. */
-    public AdvancedPanels advanced() { return advanced; }
 }

@@ -10,6 +10,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import lab.backprop.data.BuiltinDatasets;
+import lab.backprop.train.RunState;
 
 /**
  * What {@link WindowOptions} ask of a running window: settings before the window is built, then after it is
@@ -44,11 +45,16 @@ final class MeasuredRun {
     void configure(LabViewModel vm) {
         this.vm = vm;
         if (options.dataset() != null) vm.selectDataset(BuiltinDatasets.byName(options.dataset()));
-        if (options.layers() > 0) vm.hiddenLayersProperty().set(options.layers());
-        if (options.hidden() > 0) vm.hiddenNeuronsProperty().set(options.hidden());
+        if (options.layers() > 0 || options.hidden() > 0) {
+            lab.backprop.model.Architecture a = vm.setup().architecture();
+            int layers = options.layers() > 0 ? options.layers() : a.hiddenLayers();
+            int hidden = options.hidden() > 0 ? options.hidden() : a.firstHiddenSize();
+            String problem = vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(layers, hidden, a.hidden())));
+            if (problem != null) throw new IllegalArgumentException(problem);
+        }
         if (options.train()) {
             vm.epochsPerSecondProperty().set(options.speed());
-            vm.epochsProperty().set(options.epochs());
+            vm.editSetup(s -> s.withEpochs(options.epochs()));
         }
     }
 
@@ -62,7 +68,7 @@ final class MeasuredRun {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 out.println("startup: " + ms + " ms");
                 out.println("pipeline: " + pipeline() + "; layout " + vm.layout() + ", data set " + vm.dataset().name()
-                        + ", " + vm.optimizerProperty().get());
+                        + ", " + vm.setup().batching());
                 out.println("heap at start: " + heapLine());
                 if (options.train()) startTraining(); // after the start-up figures, so that they are the window's alone
             };
@@ -86,7 +92,7 @@ final class MeasuredRun {
     private void startTraining() {
         long trainStart = System.nanoTime();
         vm.stateProperty().addListener((o, a, b) -> {
-            if (a != TrainingState.RUNNING || b == TrainingState.RUNNING || exiting) return;
+            if (a != RunState.RUNNING || b == RunState.RUNNING || exiting) return;
             out.println(String.format(Locale.ROOT, "trained: %d epochs in %.1f s (%s)",
                     vm.snapshot().epoch(), (System.nanoTime() - trainStart) / 1e9, b));
             if (options.exitWhenTrained()) exit();

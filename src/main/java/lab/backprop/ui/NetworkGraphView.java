@@ -14,6 +14,7 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
+import lab.backprop.support.Numbers;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Snapshot;
@@ -320,7 +321,7 @@ public final class NetworkGraphView extends Pane {
             Activation f = l == 0 ? null : l == nodes.length - 1 ? s.outputActivation() : s.hiddenActivation();
             for (Node n : nodes[l]) {
                 double a = probeFits ? probe.activation(n.ref) : Double.NaN;
-                String value = Fmt.shortNum(a);
+                String value = Numbers.brief(a);
                 if (!value.equals(n.value.getText())) {
                     n.value.setText(value);
                     centre(n.value, 0, 0);
@@ -350,15 +351,15 @@ public final class NetworkGraphView extends Pane {
     private static Color darker(Color c) { return DARKER.getOrDefault(c, c.darker()); }
 
     private static String labelText(double shown, boolean showGrad) {
-        return showGrad ? "∂" + Fmt.shortNum(shown) : Fmt.shortNum(shown);
+        return showGrad ? "∂" + Numbers.brief(shown) : Numbers.brief(shown);
     }
 
     private String biasText(Node n, Snapshot s, double[] grads, boolean showGrad) {
         int l = n.ref.layer();
         if (l > 0) {
             int b = layout.biasIndex(l, n.ref.index());
-            String text = "b=" + Fmt.shortNum(s.bias(b));
-            return showGrad ? text + "  ∂" + Fmt.shortNum(grads[layout.weightCount() + b]) : text;
+            String text = "b=" + Numbers.brief(s.bias(b));
+            return showGrad ? text + "  ∂" + Numbers.brief(grads[layout.weightCount() + b]) : text;
         }
         String feature = vm.dataset().featureNames().get(n.ref.index());
         return feature.equals(n.name.getText()) ? "" : feature;
@@ -371,8 +372,8 @@ public final class NetworkGraphView extends Pane {
         double[] grads = vm.gradientsProperty().get();
         boolean showGrad = grads != null && grads.length == layout.parameterCount();
         String name = layout.weightName(e.weight);
-        return name + " = " + Fmt.full(s.weight(e.weight))
-                + (showGrad ? "\ndL/d" + name + " (summed over the data) = " + Fmt.full(grads[e.weight]) : "")
+        return name + " = " + Numbers.full(s.weight(e.weight))
+                + (showGrad ? "\ndL/d" + name + " (summed over the data) = " + Numbers.full(grads[e.weight]) : "")
                 + "\n" + layout.neuronName(e.layer - 1, e.from) + " → " + layout.neuronName(e.layer, e.to)
                 + "\nClick to type a new value";
     }
@@ -387,19 +388,15 @@ public final class NetworkGraphView extends Pane {
                 && probe.activations()[layout.layerCount() - 2].length == layout.size(layout.layerCount() - 2);
         double a = probeFits ? probe.activation(n.ref) : Double.NaN;
         return layout.neuronName(l, n.ref.index()) + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.ref.index()) + ")" : "")
-                + "\nactivation for the probe input = " + Fmt.full(a)
+                + "\nactivation for the probe input = " + Numbers.full(a)
                 + (l > 0 ? "\n" + n.bias.getText() + "\nClick to show its activation curve" : "");
     }
 
-    /** 0..1 share of the activation's range, used for the fill. */
+    /** 0..1 share of the activation's range, used for the fill (ReLU: 0..3 shows as 0..1). */
     private static double brightness(double a, Activation f) {
         if (Double.isNaN(a)) return 0;
         if (f == null) return Math.max(0, Math.min(1, 0.5 + a / 40)); // inputs: just a hint
-        return switch (f) {
-            case SIGMOID -> a;
-            case TANH -> (a + 1) / 2;
-            case RELU -> Math.min(1, a / 3);
-        };
+        return f.range().fraction(a, 3);
     }
 
     private static Color shade(double a, Activation f) {
@@ -412,7 +409,7 @@ public final class NetworkGraphView extends Pane {
     private void openEditor(Edge e, double x, double y) {
         editingParameter = e.weight;
         Snapshot s = vm.snapshot();
-        editorField.setText(Fmt.full(s.weight(e.weight)));
+        editorField.setText(Numbers.full(s.weight(e.weight)));
         editorError.setText("");
         ((Label) editor.getChildren().get(0)).setText("New value for " + layout.weightName(e.weight) + " (Enter sets, Esc cancels)");
         editor.setVisible(true);
@@ -441,18 +438,6 @@ public final class NetworkGraphView extends Pane {
         editorError.setText("");
     }
 
-    /** The text shown on the edge of weight {@code name} ("w1"); for tests and for other views. */
-    public String edgeText(String name) {
-        for (Edge e : edges) {
-            if (!layout.weightName(e.weight).equals(name)) continue;
-            if (e.label.isVisible()) return e.label.getText();
-            double[] grads = vm.gradientsProperty().get();
-            boolean showGrad = grads != null && grads.length == layout.parameterCount();
-            return labelText(showGrad ? grads[e.weight] : vm.snapshot().weight(e.weight), showGrad);
-        }
-        throw new IllegalArgumentException("no edge " + name);
-    }
-
     /** The tooltip text of an edge. */
     public String edgeTooltip(String name) {
         for (Edge e : edges) {
@@ -460,12 +445,6 @@ public final class NetworkGraphView extends Pane {
             e.tooltip.setText(tipFor(e));
             return e.tooltip.getText();
         }
-        throw new IllegalArgumentException("no edge " + name);
-    }
-
-    /** Stroke width of an edge: grows with the size of the weight. */
-    public double edgeWidth(String name) {
-        for (Edge e : edges) if (layout.weightName(e.weight).equals(name)) return e.line.getStrokeWidth();
         throw new IllegalArgumentException("no edge " + name);
     }
 

@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
@@ -65,8 +66,8 @@ public final class PredictPanel extends VBox {
             field.setPromptText(data.featureNames().get(i));
             field.setTooltip(new Tooltip(data.featureNames().get(i) + " of the input to predict, in the data's own units"));
             validation.registerValidator(field, false,
-                    Validator.createPredicateValidator(t -> Fmt.parse((String) t) != null,
-                            "Type a number for " + data.featureNames().get(i) + ", e.g. " + Fmt.shortNum(data.sample(0).raw(i))));
+                    Validator.createPredicateValidator(t -> Numbers.parse((String) t) != null,
+                            "Type a number for " + data.featureNames().get(i) + ", e.g. " + Numbers.brief(data.sample(0).raw(i))));
             field.textProperty().addListener((o, a, b) -> typed());
             fields.add(field);
             grid.add(new Label(data.featureNames().get(i)), 0, i);
@@ -77,11 +78,18 @@ public final class PredictPanel extends VBox {
         grid.add(output, 1, row);
         grid.add(new Label("class"), 0, row + 1);
         grid.add(className, 1, row + 1);
-        hint.setText(data.name().equals("gender")
-                ? "Pounds and inches as you would say them; the network sees them shifted by -135 lb and -66 in. "
-                  + "Output ≥ 0.5 means " + data.positiveClass() + "."
-                : "Output ≥ 0.5 means " + data.positiveClass() + ".");
+        hint.setText(shiftHint(data) + "Output ≥ 0.5 means " + data.positiveClass() + ".");
         fillFields(vm.probeInputProperty().get());
+    }
+
+    /** "The network sees them shifted by -135 (weight (lb)) and -66 (height (in)). " when the data is shifted. */
+    static String shiftHint(Dataset data) {
+        double[] shift = data.shift();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < shift.length; i++) {
+            if (shift[i] != 0) parts.add(Numbers.plain(shift[i]) + " (" + data.featureNames().get(i) + ")");
+        }
+        return parts.isEmpty() ? "" : "Values as you would say them; the network sees them shifted by " + String.join(" and ", parts) + ". ";
     }
 
     private void fillFields(double[] raw) {
@@ -89,8 +97,8 @@ public final class PredictPanel extends VBox {
         fromModel = true;
         try {
             for (int i = 0; i < raw.length; i++) {
-                Double shown = Fmt.parse(fields.get(i).getText());
-                if (shown == null || shown != raw[i]) fields.get(i).setText(Fmt.plain(raw[i]));
+                Double shown = Numbers.parse(fields.get(i).getText());
+                if (shown == null || shown != raw[i]) fields.get(i).setText(Numbers.plain(raw[i]));
             }
         } finally {
             fromModel = false;
@@ -101,7 +109,7 @@ public final class PredictPanel extends VBox {
         if (fromModel) return;
         double[] raw = new double[fields.size()];
         for (int i = 0; i < raw.length; i++) {
-            Double v = Fmt.parse(fields.get(i).getText());
+            Double v = Numbers.parse(fields.get(i).getText());
             if (v == null) return; // the validation mark says why; the last good prediction stays
             raw[i] = v;
         }
@@ -110,7 +118,7 @@ public final class PredictPanel extends VBox {
 
     private void show(Probe p) {
         if (p == null) return;
-        output.setText(Fmt.full(p.output()));
+        output.setText(Numbers.full(p.output()));
         className.setText(p.className());
         boolean positive = p.output() >= 0.5;
         className.getStyleClass().removeAll("positive-class", "negative-class");

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Layout;
@@ -71,7 +72,7 @@ public final class SigmoidShiftView extends BorderPane {
         setBottom(bottom);
 
         biasSlider.valueProperty().addListener((o, a, b) -> {
-            biasValue.setText(Fmt.shortNum(b.doubleValue()));
+            biasValue.setText(Numbers.brief(b.doubleValue()));
             if (fromModel) return;
             NeuronRef n = vm.selectedNeuronProperty().get();
             if (n == null || n.isInput()) return;
@@ -131,7 +132,7 @@ public final class SigmoidShiftView extends BorderPane {
                 fromModel = false;
             }
         }
-        legend.setText("solid: bias now " + Fmt.shortNum(currentBias(s, n)) + "    dashed: bias " + Fmt.shortNum(vm.referenceBiasProperty().get())
+        legend.setText("solid: bias now " + Numbers.brief(currentBias(s, n)) + "    dashed: bias " + Numbers.brief(vm.referenceBiasProperty().get())
                 + " (when selected / training last stopped)    dots: the samples (" + vm.dataset().positiveClass() + " pink, "
                 + vm.dataset().negativeClass() + " teal)");
         draw();
@@ -174,14 +175,16 @@ public final class SigmoidShiftView extends BorderPane {
 
         curveU = new double[CURVE_POINTS];
         curveF = new double[CURVE_POINTS];
-        double fLo = f == Activation.TANH ? -1 : 0, fHi = 1;
+        Activation.Range range = f.range();
+        boolean unbounded = Double.isInfinite(range.high());
+        double fLo = range.low(), fHi = unbounded ? 1 : range.high();
         for (int k = 0; k < CURVE_POINTS; k++) {
             double u = uLo + (uHi - uLo) * k / (CURVE_POINTS - 1);
             curveU[k] = u;
             curveF[k] = f.apply(u + b);
-            if (f == Activation.RELU) fHi = Math.max(fHi, curveF[k]);
+            if (unbounded) fHi = Math.max(fHi, curveF[k]);
         }
-        if (f == Activation.RELU && Double.isFinite(ref)) fHi = Math.max(fHi, f.apply(uHi + ref));
+        if (unbounded && Double.isFinite(ref)) fHi = Math.max(fHi, f.apply(uHi + ref));
         double left = 44, right = w - 12, top = 10, bottom = h - 26;
         double fLoF = fLo, fSpan = (fHi - fLo) * 1.05;
         double uLoF = uLo, uSpan = uHi - uLo;
@@ -198,7 +201,7 @@ public final class SigmoidShiftView extends BorderPane {
             double v = fLo + (fHi - fLo) * k / 4;
             double y = py.applyAsDouble(v);
             g.strokeLine(left, y, right, y);
-            g.fillText(Fmt.shortNum(v), left - 4, y);
+            g.fillText(Numbers.brief(v), left - 4, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);

@@ -7,7 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import lab.backprop.support.Numbers;
 import lab.backprop.model.Snapshot;
+import lab.backprop.train.TrainingSetup;
 
 /** Epoch, loss, steps per second and what the trainer is doing. */
 public final class StatusBarView extends HBox {
@@ -39,6 +41,7 @@ public final class StatusBarView extends HBox {
         vm.snapshotProperty().addListener((o, a, b) -> show());
         vm.stateProperty().addListener((o, a, b) -> show());
         vm.stepsPerSecondProperty().addListener((o, a, b) -> show());
+        vm.setupProperty().addListener((o, a, b) -> show());
         show();
     }
 
@@ -49,9 +52,10 @@ public final class StatusBarView extends HBox {
         Snapshot s = vm.snapshot();
         state.setText(vm.state().label());
         epoch.setText("Epoch " + (s == null ? 0 : s.epoch()));
-        loss.setText("Loss " + (s == null ? "-" : Fmt.loss(s.loss())));
+        loss.setText("Loss " + (s == null ? "-" : Numbers.loss(s.loss())));
         speed.setText(String.format(Locale.ROOT, "%,.0f steps/s", vm.stepsPerSecondProperty().get()));
-        setup.setText(vm.dataset().name() + "  ·  " + (s == null ? vm.layout() : s.layout()) + " " + vm.activationProperty().get()
-                + "  ·  " + vm.optimizerProperty().get() + "  ·  " + vm.initializerProperty().get() + " init, seed " + vm.seedProperty().get());
+        TrainingSetup t = vm.setup();
+        setup.setText(t.data().name() + "  ·  " + t.architecture().describe(t.data().featureCount()) + "  ·  " + t.batching().describe()
+                + "  ·  " + t.init() + " init, seed " + t.seed());
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import lab.backprop.train.RunState;
 
 /** The menu bar: File (data, sessions, recent files, exports, quit) and Train (with the shortcuts). */
 final class WindowMenus {
@@ -65,10 +66,10 @@ final class WindowMenus {
         MenuItem trainItem = item("Train", "trainItem", Shortcuts.TRAIN, vm::train);
         MenuItem step = item("Step one epoch", "stepItem", Shortcuts.STEP, vm::step);
         train.setOnShowing(e -> {
-            boolean running = vm.state() == TrainingState.RUNNING;
+            boolean running = vm.state() == RunState.RUNNING;
             trainItem.setDisable(running);
             step.setDisable(running);
-            pause.setText(vm.state() == TrainingState.PAUSED ? "Resume" : "Pause");
+            pause.setText(vm.state() == RunState.PAUSED ? "Resume" : "Pause");
         });
         train.getItems().setAll(trainItem, pause, step,
                 item("Reset (new weights from the seed)", "resetItem", Shortcuts.RESET, vm::reset),

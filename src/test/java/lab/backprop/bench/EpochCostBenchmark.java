@@ -17,8 +17,8 @@ import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
 import lab.backprop.train.DivergenceException;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /**
@@ -39,8 +39,8 @@ public class EpochCostBenchmark {
 
     @Setup public void setUp() throws DivergenceException {
         Dataset data = BuiltinDatasets.gender();
-        trainer = new Trainer(NetworkFactory.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1),
-                data, Optimizer.SGD, 0.1, 1, 1);
+        trainer = Setups.trainer(Setups.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1),
+                data, Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         for (int i = 0; i < 1000; i++) trainer.runEpoch();
         net = trainer.network();
         lastGood = net.copy();

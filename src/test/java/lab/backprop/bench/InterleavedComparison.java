@@ -13,8 +13,8 @@ import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
 import lab.backprop.train.DivergenceException;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /**
@@ -53,7 +53,7 @@ public final class InterleavedComparison {
     }
 
     private static Network fresh(int hidden) {
-        return NetworkFactory.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        return Setups.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
     }
 
     private static void compare(int hidden) throws Exception {
@@ -61,11 +61,11 @@ public final class InterleavedComparison {
         double[][] x = data.inputs();
         double[] y = data.labels();
         Map<String, Variant> v = new LinkedHashMap<>();
-        Trainer chunked = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        Trainer chunked = Setups.trainer(fresh(hidden), data, Batching.Mode.PER_SAMPLE, LR, 1, 1);
         v.put("engine SGD, runEpochs(" + CHUNK + ")", chunked(chunked, CHUNK));
-        Trainer engine = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        Trainer engine = Setups.trainer(fresh(hidden), data, Batching.Mode.PER_SAMPLE, LR, 1, 1);
         v.put("engine SGD, runEpoch() (loss each)", n -> { double s = 0; for (int i = 0; i < n; i++) s += engine.runEpoch(); return s; });
-        Trainer tens = new Trainer(fresh(hidden), data, Optimizer.SGD, LR, 1, 1);
+        Trainer tens = Setups.trainer(fresh(hidden), data, Batching.Mode.PER_SAMPLE, LR, 1, 1);
         v.put("engine SGD, runEpochs(10)", chunked(tens, 10));
         HandWrittenTwoHOne arrays = new HandWrittenTwoHOne(fresh(hidden), x, y);
         v.put("hand-written arrays SGD", n -> { for (int i = 0; i < n; i++) arrays.sgdEpoch(LR); return arrays.outputBias(); });
@@ -80,11 +80,11 @@ public final class InterleavedComparison {
         run("per-sample SGD", hidden, v);
 
         Map<String, Variant> b = new LinkedHashMap<>();
-        Trainer batchChunked = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
+        Trainer batchChunked = Setups.trainer(fresh(hidden), data, Batching.Mode.FULL_BATCH, LR, 1, 1);
         b.put("engine batch, runEpochs(" + CHUNK + ")", chunked(batchChunked, CHUNK));
-        Trainer batch = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
+        Trainer batch = Setups.trainer(fresh(hidden), data, Batching.Mode.FULL_BATCH, LR, 1, 1);
         b.put("engine batch, runEpoch() (loss each)", n -> { double s = 0; for (int i = 0; i < n; i++) s += batch.runEpoch(); return s; });
-        Trainer batchTens = new Trainer(fresh(hidden), data, Optimizer.BATCH, LR, 1, 1);
+        Trainer batchTens = Setups.trainer(fresh(hidden), data, Batching.Mode.FULL_BATCH, LR, 1, 1);
         b.put("engine batch, runEpochs(10)", chunked(batchTens, 10));
         HandWrittenTwoHOne arraysB = new HandWrittenTwoHOne(fresh(hidden), x, y);
         b.put("hand-written arrays batch", n -> { for (int i = 0; i < n; i++) arraysB.batchEpoch(LR); return arraysB.outputBias(); });

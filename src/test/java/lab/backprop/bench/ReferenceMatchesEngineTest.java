@@ -11,8 +11,8 @@ import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /** The benchmark's hand-written loops do the engine's math, so comparing their speed is fair. */
@@ -20,7 +20,7 @@ class ReferenceMatchesEngineTest {
     private static final Dataset GENDER = BuiltinDatasets.gender();
 
     private static Network fresh(int hidden) {
-        return NetworkFactory.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 11);
+        return Setups.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 11);
     }
 
     private static double[] parameters(Network net) {
@@ -39,7 +39,7 @@ class ReferenceMatchesEngineTest {
     void sgdEpochsMatch(int hidden) throws Exception {
         Network net = fresh(hidden);
         HandWrittenTwoHOne ref = new HandWrittenTwoHOne(net, GENDER.inputs(), GENDER.labels());
-        Trainer t = new Trainer(net, GENDER, Optimizer.SGD, 0.1, 1, 1);
+        Trainer t = Setups.trainer(net, GENDER, Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         for (int e = 0; e < 200; e++) {
             double loss = t.runEpoch();
             ref.sgdEpoch(0.1);
@@ -52,7 +52,7 @@ class ReferenceMatchesEngineTest {
     void batchEpochsMatch(int hidden) throws Exception {
         Network net = fresh(hidden);
         HandWrittenTwoHOne ref = new HandWrittenTwoHOne(net, GENDER.inputs(), GENDER.labels());
-        Trainer t = new Trainer(net, GENDER, Optimizer.BATCH, 0.1, 1, 1);
+        Trainer t = Setups.trainer(net, GENDER, Batching.Mode.FULL_BATCH, 0.1, 1, 1);
         for (int e = 0; e < 200; e++) {
             t.runEpoch();
             ref.batchEpoch(0.1);
@@ -63,7 +63,7 @@ class ReferenceMatchesEngineTest {
     @Test void scalarLoopMatches() throws Exception {
         Network net = fresh(2);
         HandWritten221 ref = new HandWritten221(net, GENDER.inputs(), GENDER.labels());
-        Trainer t = new Trainer(net, GENDER, Optimizer.SGD, 0.1, 1, 1);
+        Trainer t = Setups.trainer(net, GENDER, Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         for (int e = 0; e < 200; e++) {
             t.runEpoch();
             ref.sgdEpoch(0.1);

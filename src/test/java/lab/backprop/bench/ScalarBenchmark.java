@@ -15,7 +15,7 @@ import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
-import lab.backprop.train.NetworkFactory;
+import lab.backprop.train.Setups;
 
 /** Seed 001's 2-2-1 SGD loop written out in nine scalars: the tightest per-sample SGD in Java. Scores are steps/s. */
 @State(Scope.Thread)
@@ -26,7 +26,7 @@ public class ScalarBenchmark {
 
     @Setup public void setUp() {
         Dataset data = BuiltinDatasets.gender();
-        net = new HandWritten221(NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1),
+        net = new HandWritten221(Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1),
                 data.inputs(), data.labels());
     }
 

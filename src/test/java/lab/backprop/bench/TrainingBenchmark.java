@@ -19,8 +19,8 @@ import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
 import lab.backprop.model.Workspace;
 import lab.backprop.train.DivergenceException;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /**
@@ -66,10 +66,10 @@ public class TrainingBenchmark {
     @Setup public void setUp() {
         Dataset data = BuiltinDatasets.gender();
         if (data.size() != SAMPLES) throw new IllegalStateException("gender has " + data.size() + " samples");
-        sgd = new Trainer(fresh(), data, Optimizer.SGD, LR, 1, 1);
-        batch = new Trainer(fresh(), data, Optimizer.BATCH, LR, 1, 1);
-        sgdChunks = new Trainer(fresh(), data, Optimizer.SGD, LR, 1, 1);
-        batchChunks = new Trainer(fresh(), data, Optimizer.BATCH, LR, 1, 1);
+        sgd = Setups.trainer(fresh(), data, Batching.Mode.PER_SAMPLE, LR, 1, 1);
+        batch = Setups.trainer(fresh(), data, Batching.Mode.FULL_BATCH, LR, 1, 1);
+        sgdChunks = Setups.trainer(fresh(), data, Batching.Mode.PER_SAMPLE, LR, 1, 1);
+        batchChunks = Setups.trainer(fresh(), data, Batching.Mode.FULL_BATCH, LR, 1, 1);
         net = fresh();
         ws = new Workspace(net.layout());
         inputs = data.inputs();
@@ -83,7 +83,7 @@ public class TrainingBenchmark {
     }
 
     private Network fresh() {
-        return NetworkFactory.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        return Setups.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
     }
 
     // ---- per-sample SGD (4 steps per call) ----

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 class TrainCommandTest {
@@ -37,8 +37,8 @@ class TrainCommandTest {
 
     @Test void lossLinesAreMeasuredAfterEachEpochsUpdates() throws Exception {
         // The same run done by hand with the engine: "Epoch N" shows the loss after epoch N's updates.
-        Trainer t = new Trainer(NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 7),
-                BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 7);
+        Trainer t = Setups.trainer(Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 7),
+                BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 7);
         double[] expected = new double[30];
         for (int e = 0; e < 30; e++) expected[e] = t.runEpoch();
         CliRun run = CliRun.of("train", "--seed", "7", "--epochs", "30", "--log-every", "3");

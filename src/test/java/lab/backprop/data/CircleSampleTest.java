@@ -11,8 +11,8 @@ import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
 import lab.backprop.train.DivergenceException;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /** assets/circle.csv is the "needs more hidden neurons" example: 2-2-1 cannot enclose the disk, 2-8-1 can. */
@@ -28,8 +28,8 @@ class CircleSampleTest {
     private static double bestAccuracy(int hidden, Dataset data) throws DivergenceException {
         double best = 0;
         for (long seed = 1; seed <= 5; seed++) {
-            Network net = NetworkFactory.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, seed);
-            Trainer trainer = new Trainer(net, data, Optimizer.SGD, 0.5, 1, seed);
+            Network net = Setups.twoHOne(hidden, Activation.SIGMOID, Initializer.STANDARD_NORMAL, seed);
+            Trainer trainer = Setups.trainer(net, data, Batching.Mode.PER_SAMPLE, 0.5, 1, seed);
             for (int e = 0; e < 3000; e++) trainer.runEpoch();
             best = Math.max(best, accuracy(net, data));
         }

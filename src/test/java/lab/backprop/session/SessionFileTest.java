@@ -23,19 +23,18 @@ import lab.backprop.model.Initializer;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 class SessionFileTest {
     @TempDir Path dir;
 
     private static Session trainedGender(int epochs) throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 2, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 2, 1);
         for (int i = 0; i < epochs; i++) trainer.runEpoch();
-        return Session.of(trainer, new HyperParameters(Optimizer.SGD, 0.1, 1000, 2, 1, Initializer.STANDARD_NORMAL),
-                BuiltinDatasets.gender());
+        return Session.of(trainer);
     }
 
     private static void assertPredictsBitIdentically(Snapshot a, Snapshot b) {
@@ -58,7 +57,9 @@ class SessionFileTest {
         assertArrayEquals(s.network().biases(), back.network().biases(), 0.0);
         assertEquals(300, back.epochReached());
         assertEquals(Double.doubleToRawLongBits(s.network().loss()), Double.doubleToRawLongBits(back.network().loss()));
-        assertEquals(s.training(), back.training());
+        assertEquals(s.setup().withData(back.dataset()), back.setup());
+        assertEquals(new lab.backprop.data.Batching(Batching.Mode.PER_SAMPLE, 2), back.setup().batching());
+        assertEquals(1000, back.setup().epochs());
         assertEquals(s.dataset().samples(), back.dataset().samples());
         assertEquals(s.dataset().featureNames(), back.dataset().featureNames());
         assertArrayEquals(s.dataset().shift(), back.dataset().shift(), 0.0);
@@ -75,10 +76,11 @@ class SessionFileTest {
     @Test
     void roundTripOfADeeperTanhNetworkOnOwnData() throws Exception {
         Dataset circle = new CsvDatasetReader().read(Path.of("assets/circle.csv"));
-        Network net = NetworkFactory.create(new Layout(2, 8, 3, 1), Activation.TANH, Activation.SIGMOID, Initializer.UNIFORM_0_1, 9);
-        Trainer trainer = new Trainer(net, circle, Optimizer.MINIBATCH, 0.3, 8, 9);
+        Network net = Setups.network(new Layout(2, 8, 3, 1), Activation.TANH, Activation.SIGMOID, Initializer.UNIFORM_0_1, 9);
+        Trainer trainer = Setups.setup(net, circle, Batching.Mode.MINI_BATCH, 0.3, 8, 9).withInit(Initializer.UNIFORM_0_1).withEpochs(500)
+                .newTrainer(net);
         for (int i = 0; i < 40; i++) trainer.runEpoch();
-        Session s = Session.of(trainer, new HyperParameters(Optimizer.MINIBATCH, 0.3, 500, 8, 9, Initializer.UNIFORM_0_1), circle);
+        Session s = Session.of(trainer);
         Path f = dir.resolve("circle.json");
         SessionFile.save(s, f);
         Session back = SessionFile.load(f);
@@ -92,9 +94,9 @@ class SessionFileTest {
 
     @Test
     void unmeasuredLossIsKeptAsNaN() throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 3);
-        Session s = new Session(net.snapshot(0, Double.NaN),
-                new HyperParameters(Optimizer.BATCH, 1, 10, 1, 3, Initializer.STANDARD_NORMAL), BuiltinDatasets.xor());
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 3);
+        Session s = new Session(net.snapshot(0, Double.NaN), Setups.setup(net, BuiltinDatasets.xor(), Batching.Mode.FULL_BATCH, 1, 1, 3)
+                .withEpochs(10));
         Session back = SessionFile.fromJson(SessionFile.toJson(s), "x");
         assertTrue(Double.isNaN(back.network().loss()));
     }

@@ -14,8 +14,8 @@ import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
 import lab.backprop.train.DivergenceException;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /** Issue 5: a learning rate of 1000 must stop training with a message and roll back, not crash or stall. */
@@ -32,8 +32,8 @@ class HugeLearningRateTest {
     void rate1000StopsWithDivergenceAndLeavesTheLastFiniteState(String dataset, String optimizer, String init, long seed) {
         Dataset data = BuiltinDatasets.byName(dataset);
         Initializer in = init.equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.UNIFORM_0_1;
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, in, seed);
-        Trainer trainer = new Trainer(net, data, Optimizer.parse(optimizer), 1000, 2, seed);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, in, seed);
+        Trainer trainer = Setups.trainer(net, data, Batching.Mode.parse(optimizer), 1000, 2, seed);
         double[] weights = null, biases = null;
         long epoch = -1;
         double loss = Double.NaN;

@@ -24,8 +24,8 @@ import lab.backprop.model.Loss;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 import lab.backprop.train.DivergenceException;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.Trainer;
 
 /**
@@ -39,13 +39,13 @@ class TrainingStressTest {
 
     @Test
     void slidersAndEditsWhileTrainingNeverTearASnapshot() throws Exception {
-        for (Optimizer optimizer : Optimizer.values()) run(BuiltinDatasets.gender(), optimizer);
-        run(BuiltinDatasets.xor(), Optimizer.BATCH);
+        for (Batching.Mode optimizer : Batching.Mode.values()) run(BuiltinDatasets.gender(), optimizer);
+        run(BuiltinDatasets.xor(), Batching.Mode.FULL_BATCH);
     }
 
-    private void run(Dataset data, Optimizer optimizer) throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, data, optimizer, 0.1, 2, 1);
+    private void run(Dataset data, Batching.Mode optimizer) throws Exception {
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, data, optimizer, 0.1, 2, 1);
         int params = net.layout().parameterCount();
         AtomicReference<Snapshot> published = new AtomicReference<>(trainer.snapshot());
         Queue<Throwable> failures = new ConcurrentLinkedQueue<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
@@ -17,8 +18,8 @@ class DivergenceTest {
 
     @Test
     void reluWithHugeRateStopsAndRollsBackToLastFiniteWeights() throws Exception {
-        Network net = NetworkFactory.create(new Layout(2, 4, 1), Activation.RELU, Activation.RELU, Initializer.STANDARD_NORMAL, 5);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.001, 1, 5);
+        Network net = Setups.network(new Layout(2, 4, 1), Activation.RELU, Activation.RELU, Initializer.STANDARD_NORMAL, 5);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.001, 1, 5);
         trainer.runEpoch();
         trainer.learningRate().set(1e6);
         double[] before = null;
@@ -44,8 +45,8 @@ class DivergenceTest {
 
     @Test
     void sigmoidGenderWithRate1000StopsInsteadOfSaturatingForever() {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 1000, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 1000, 1, 1);
         DivergenceException e = assertThrows(DivergenceException.class, () -> {
             for (int i = 0; i < 100_000; i++) trainer.runEpoch();
         });
@@ -56,8 +57,8 @@ class DivergenceTest {
 
     @Test
     void badRatesAndEditsAreRefusedAndChangeNothing() throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         for (double bad : new double[] { 0, -1, Double.NaN, Double.POSITIVE_INFINITY }) {
             assertThrows(IllegalArgumentException.class, () -> trainer.learningRate().set(bad));
         }
@@ -71,8 +72,8 @@ class DivergenceTest {
 
     @Test
     void editsAndRateChangesReachTheTrainer() throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         trainer.submitEdit(6, 4.0); // b1
         assertTrue(trainer.applyEdits());
         assertEquals(4.0, net.bias(0));
@@ -80,7 +81,7 @@ class DivergenceTest {
         trainer.learningRate().set(0.5);
         Network twin = net.copy();
         trainer.runEpoch();
-        Trainer reference = new Trainer(twin, BuiltinDatasets.gender(), Optimizer.SGD, 0.5, 1, 1);
+        Trainer reference = Setups.trainer(twin, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.5, 1, 1);
         reference.runEpoch();
         assertArrayEquals(twin.weightsCopy(), net.weightsCopy(), 0.0);
     }

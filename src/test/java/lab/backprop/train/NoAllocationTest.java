@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
@@ -18,9 +19,9 @@ class NoAllocationTest {
     void epochsAllocateNothing() throws Exception {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
-        for (Optimizer opt : Optimizer.values()) {
-            Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-            Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), opt, 0.1, 2, 1);
+        for (Batching.Mode opt : Batching.Mode.values()) {
+            Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+            Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), opt, 0.1, 2, 1);
             for (int e = 0; e < 20_000; e++) trainer.runEpoch(); // warm up: let the JIT compile the loop
             long before = threads.getThreadAllocatedBytes(me);
             for (int e = 0; e < 100_000; e++) trainer.runEpoch();

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
@@ -21,8 +22,8 @@ import lab.backprop.model.Snapshot;
 class ParameterHistoryTest {
 
     private static Trainer xorTrainer() {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.UNIFORM_0_1, 3);
-        return new Trainer(net, BuiltinDatasets.xor(), Optimizer.BATCH, 1.0, 4, 0);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.UNIFORM_0_1, 3);
+        return Setups.trainer(net, BuiltinDatasets.xor(), Batching.Mode.FULL_BATCH, 1.0, 4, 0);
     }
 
     @Test

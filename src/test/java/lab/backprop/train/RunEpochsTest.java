@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
@@ -23,15 +24,15 @@ class RunEpochsTest {
     private static final long[] CHUNKS = { 1, 7, 50, 1, 142, 300 };
 
     @ParameterizedTest
-    @EnumSource(Optimizer.class)
-    void chunksGiveTheSameBitsAsEpochByEpoch(Optimizer optimizer) throws Exception {
+    @EnumSource(Batching.Mode.class)
+    void chunksGiveTheSameBitsAsEpochByEpoch(Batching.Mode optimizer) throws Exception {
         for (Network net : new Network[] {
-                NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1),
-                NetworkFactory.twoHOne(8, Activation.TANH, Initializer.STANDARD_NORMAL, 2),
-                NetworkFactory.create(new Layout(2, 3, 3, 1), Activation.RELU, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 3) }) {
+                Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1),
+                Setups.twoHOne(8, Activation.TANH, Initializer.STANDARD_NORMAL, 2),
+                Setups.network(new Layout(2, 3, 3, 1), Activation.RELU, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 3) }) {
             for (Dataset data : new Dataset[] { BuiltinDatasets.gender(), BuiltinDatasets.xor() }) {
-                Trainer chunked = new Trainer(net.copy(), data, optimizer, 0.1, 2, 9);
-                Trainer single = new Trainer(net.copy(), data, optimizer, 0.1, 2, 9);
+                Trainer chunked = Setups.trainer(net.copy(), data, optimizer, 0.1, 2, 9);
+                Trainer single = Setups.trainer(net.copy(), data, optimizer, 0.1, 2, 9);
                 for (long n : CHUNKS) {
                     double chunkLoss = chunked.runEpochs(n);
                     double loss = 0;
@@ -49,9 +50,9 @@ class RunEpochsTest {
 
     @Test
     void editsAreAppliedBeforeTheChunkAndTheRateIsReadEachEpoch() throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer chunked = new Trainer(net.copy(), BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 1);
-        Trainer single = new Trainer(net.copy(), BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer chunked = Setups.trainer(net.copy(), BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
+        Trainer single = Setups.trainer(net.copy(), BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         chunked.submitEdit(4, 2.5); // w5
         single.submitEdit(4, 2.5);
         chunked.learningRate().set(0.3);
@@ -63,8 +64,8 @@ class RunEpochsTest {
 
     @Test
     void divergenceInsideAChunkRollsBackToTheChunkStart() throws Exception {
-        Network net = NetworkFactory.create(new Layout(2, 4, 1), Activation.RELU, Activation.RELU, Initializer.STANDARD_NORMAL, 5);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.001, 1, 5);
+        Network net = Setups.network(new Layout(2, 4, 1), Activation.RELU, Activation.RELU, Initializer.STANDARD_NORMAL, 5);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.001, 1, 5);
         double startLoss = trainer.runEpochs(5);
         double[] weights = net.weightsCopy(), biases = net.biasesCopy();
         trainer.learningRate().set(1e6);
@@ -87,8 +88,8 @@ class RunEpochsTest {
 
     @Test
     void overshootOverAChunkIsCaughtWithoutNaN() {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 1000, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 1000, 1, 1);
         double[] start = net.weightsCopy();
         DivergenceException e = assertThrows(DivergenceException.class, () -> trainer.runEpochs(100));
         assertTrue(e.getMessage().contains("in 100 epochs while the loss rose"), e.getMessage());
@@ -98,8 +99,8 @@ class RunEpochsTest {
 
     @Test
     void aSingleEpochReadsAsBefore() {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 1e9, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 1e9, 1, 1);
         DivergenceException e = assertThrows(DivergenceException.class, () -> trainer.runEpochs(1));
         assertTrue(e.getMessage().startsWith("Training diverged in epoch 1: "), e.getMessage());
         assertEquals(1, e.firstEpoch());
@@ -108,8 +109,8 @@ class RunEpochsTest {
 
     @Test
     void fewerThanOneEpochIsRefusedAndChangesNothing() throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 1);
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 1);
         trainer.runEpochs(3);
         double[] w = net.weightsCopy();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.runEpochs(0));
@@ -123,9 +124,9 @@ class RunEpochsTest {
     void chunksAllocateNothing() throws Exception {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
-        for (Optimizer opt : Optimizer.values()) {
-            Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-            Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), opt, 0.1, 2, 1);
+        for (Batching.Mode opt : Batching.Mode.values()) {
+            Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+            Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), opt, 0.1, 2, 1);
             for (int c = 0; c < 50; c++) trainer.runEpochs(1000); // warm up: let the JIT compile the loop
             long before = threads.getThreadAllocatedBytes(me);
             for (int c = 0; c < 100; c++) trainer.runEpochs(1000);

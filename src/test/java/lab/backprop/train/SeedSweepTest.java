@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
@@ -22,14 +23,14 @@ class SeedSweepTest {
 
     @Test
     void sweepAgreesWithRunningEachSeedByHand() throws Exception {
-        SeedSweep.Settings s = SeedSweep.Settings.seed000().withEpochs(2000);
-        SeedSweep.Result result = new SeedSweep(xor, s).run(100, 12, null, null);
+        TrainingSetup s = SeedSweep.seed000().withEpochs(2000);
+        SeedSweep.Result result = new SeedSweep(s, SeedSweep.STUCK_LOSS).run(100, 12, null, null);
         assertTrue(result.complete());
         assertEquals(12, result.size());
         int stuckByHand = 0;
         for (int i = 0; i < 12; i++) {
-            Network net = NetworkFactory.create(s.layout(), Activation.SIGMOID, Activation.SIGMOID, Initializer.UNIFORM_0_1, 100 + i);
-            Trainer t = new Trainer(net, xor, Optimizer.BATCH, 1.0, 4, 0);
+            Network net = Setups.network(s.layout(), Activation.SIGMOID, Activation.SIGMOID, Initializer.UNIFORM_0_1, 100 + i);
+            Trainer t = Setups.trainer(net, xor, Batching.Mode.FULL_BATCH, 1.0, 4, 0);
             for (int e = 0; e < 2000; e++) t.runEpoch();
             boolean wrong = false;
             for (int k = 0; k < 4; k++) {
@@ -65,9 +66,11 @@ class SeedSweepTest {
     @Test
     void aBadStartThatCannotLearnIsCountedStuck() {
         // one hidden neuron cannot draw XOR's two lines
-        SeedSweep.Settings one = new SeedSweep.Settings(new lab.backprop.model.Layout(2, 1, 1), Activation.SIGMOID,
-                Initializer.UNIFORM_0_1, Optimizer.BATCH, 1.0, 1000, 0.1);
-        SeedSweep.Result r = new SeedSweep(xor, one).run(0, 5, null, null);
+        TrainingSetup one = SeedSweep.seed000().withArchitecture(lab.backprop.model.Architecture.of(1, 1, Activation.SIGMOID))
+                .withEpochs(1000);
+        assertEquals(Batching.Mode.FULL_BATCH, one.batching().mode());
+        assertEquals(Initializer.UNIFORM_0_1, one.init());
+        SeedSweep.Result r = new SeedSweep(one, 0.1).run(0, 5, null, null);
         assertEquals(5, r.stuckCount());
         assertTrue(r.runs().get(0).reason().contains("wrong side"), r.runs().get(0).reason());
     }
@@ -83,6 +86,6 @@ class SeedSweepTest {
         assertEquals(3, r.size());
         assertEquals(List.of(1, 2, 3), progress);
         assertThrows(IllegalArgumentException.class, () -> SeedSweep.xor().run(0, 0, null, null));
-        assertThrows(IllegalArgumentException.class, () -> SeedSweep.Settings.seed000().withEpochs(0));
+        assertThrows(IllegalArgumentException.class, () -> new SeedSweep(SeedSweep.seed000().withEpochs(0), 0.1));
     }
 }

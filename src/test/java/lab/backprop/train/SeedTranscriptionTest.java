@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
@@ -23,11 +24,11 @@ class SeedTranscriptionTest {
 
     @Test
     void sgdIsSeed001() throws Exception {
-        Network net = NetworkFactory.create(new lab.backprop.model.Layout(2, 2, 1), lab.backprop.model.Activation.SIGMOID,
+        Network net = Setups.network(new lab.backprop.model.Layout(2, 2, 1), lab.backprop.model.Activation.SIGMOID,
                 lab.backprop.model.Activation.SIGMOID, lab.backprop.model.Initializer.STANDARD_NORMAL, 3);
         double[] p = new double[9];
         for (int i = 0; i < 9; i++) p[i] = net.parameter(i);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, 0.1, 1, 0);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 0);
 
         double[][] data = { { -2, -1 }, { 25, 6 }, { 17, 4 }, { -15, -6 } };
         double[] trues = { 1, 0, 0, 1 };
@@ -87,14 +88,14 @@ class SeedTranscriptionTest {
 
     @Test
     void fullBatchIsSeed000() throws Exception {
-        Network net = NetworkFactory.create(new lab.backprop.model.Layout(2, 2, 1), lab.backprop.model.Activation.SIGMOID,
+        Network net = Setups.network(new lab.backprop.model.Layout(2, 2, 1), lab.backprop.model.Activation.SIGMOID,
                 lab.backprop.model.Activation.SIGMOID, lab.backprop.model.Initializer.UNIFORM_0_1, 11);
         // Seed 000's matrices: hidden_weight[i][j] is input i -> hidden j; ours is w[j * 2 + i].
         double[][] hw = { { net.weight(0), net.weight(2) }, { net.weight(1), net.weight(3) } };
         double[] hb = { net.bias(0), net.bias(1) };
         double[] ow = { net.weight(4), net.weight(5) };
         double[] ob = { net.bias(2) };
-        Trainer trainer = new Trainer(net, BuiltinDatasets.xor(), Optimizer.BATCH, 1.0, 1, 0);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.xor(), Batching.Mode.FULL_BATCH, 1.0, 1, 0);
         double[][] x = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } };
         double[] t = { 0, 1, 1, 0 };
 

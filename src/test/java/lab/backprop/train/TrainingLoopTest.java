@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class TrainingLoopTest {
     private static TrainingLoop gender(double rate) {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
-        return new TrainingLoop(new Trainer(net, BuiltinDatasets.gender(), Optimizer.SGD, rate, 2, 1), new LossHistory());
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+        return new TrainingLoop(Setups.trainer(net, BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, rate, 2, 1), new LossHistory());
     }
 
     @Test void runsTheEpochsRecordsEveryLossAndPublishesTheEnd() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
@@ -20,8 +21,8 @@ class TrainingOutcomeTest {
         int good = 0;
         StringBuilder log = new StringBuilder();
         for (long seed = 1; seed <= 20; seed++) {
-            Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, seed);
-            Trainer trainer = new Trainer(net, gender, Optimizer.SGD, 0.1, 1, seed);
+            Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, seed);
+            Trainer trainer = Setups.trainer(net, gender, Batching.Mode.PER_SAMPLE, 0.1, 1, seed);
             for (int e = 0; e < 1000; e++) trainer.runEpoch();
             double emily = net.predict(gender.toInput(128, 63))[0];
             double frank = net.predict(gender.toInput(155, 68))[0];
@@ -38,8 +39,8 @@ class TrainingOutcomeTest {
         double[] targets = xor.labels();
         int solved = 0;
         for (long seed = 1; seed <= 50; seed++) {
-            Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.UNIFORM_0_1, seed);
-            Trainer trainer = new Trainer(net, xor, Optimizer.BATCH, 1.0, 1, seed);
+            Network net = Setups.twoHOne(2, Activation.SIGMOID, Initializer.UNIFORM_0_1, seed);
+            Trainer trainer = Setups.trainer(net, xor, Batching.Mode.FULL_BATCH, 1.0, 1, seed);
             for (int e = 0; e < 5000; e++) trainer.runEpoch();
             boolean allRight = true;
             double[][] inputs = xor.inputs();
@@ -56,7 +57,7 @@ class TrainingOutcomeTest {
 
     @Test
     void sameSeedGivesBitIdenticalRuns() throws Exception {
-        for (Optimizer opt : Optimizer.values()) {
+        for (Batching.Mode opt : Batching.Mode.values()) {
             double[] a = run(opt, 99), b = run(opt, 99), c = run(opt, 100);
             for (int i = 0; i < a.length; i++) {
                 assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), opt + " parameter " + i);
@@ -65,9 +66,9 @@ class TrainingOutcomeTest {
         }
     }
 
-    private static double[] run(Optimizer opt, long seed) throws Exception {
-        Network net = NetworkFactory.twoHOne(3, Activation.TANH, Initializer.STANDARD_NORMAL, seed);
-        Trainer trainer = new Trainer(net, BuiltinDatasets.xor(), opt, 0.5, 2, seed);
+    private static double[] run(Batching.Mode opt, long seed) throws Exception {
+        Network net = Setups.twoHOne(3, Activation.TANH, Initializer.STANDARD_NORMAL, seed);
+        Trainer trainer = Setups.trainer(net, BuiltinDatasets.xor(), opt, 0.5, 2, seed);
         for (int e = 0; e < 300; e++) trainer.runEpoch();
         double[] p = new double[net.layout().parameterCount()];
         for (int i = 0; i < p.length; i++) p[i] = net.parameter(i);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
@@ -18,12 +19,12 @@ import lab.backprop.model.Network;
 
 class TwinRunTest {
     private final Dataset gender = BuiltinDatasets.gender();
-    private final Network start = NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 11);
+    private final Network start = Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 11);
 
     @Test
     void bothSidesStartBitIdenticalFromCopies() {
         double[] before = start.weightsCopy();
-        TwinRun twins = TwinRun.sgdVersusBatch(start, gender, 0.1);
+        TwinRun twins = TwinRun.sgdVersusBatch(start, TrainingSetup.forData(gender).withLearningRate(0.1));
         assertArrayEquals(twins.snapshot(0).weights(), twins.snapshot(1).weights(), 0.0);
         assertArrayEquals(twins.snapshot(0).biases(), twins.snapshot(1).biases(), 0.0);
         assertEquals(twins.latestLoss(0), twins.latestLoss(1), 0.0);
@@ -33,10 +34,11 @@ class TwinRunTest {
 
     @Test
     void eachSideMatchesASingleTrainerWithItsSwitch() throws Exception {
-        TwinRun twins = TwinRun.twoRates(start, gender, Optimizer.SGD, 0.1, 0.5);
+        TwinRun twins = TwinRun.twoRates(start, TrainingSetup.forData(gender), 0.1, 0.5);
+        assertEquals(Batching.Mode.PER_SAMPLE, twins.side(0).setup().batching().mode());
         twins.run(200, null, null);
-        Trainer a = new Trainer(start.copy(), gender, Optimizer.SGD, 0.1, gender.size(), 0);
-        Trainer b = new Trainer(start.copy(), gender, Optimizer.SGD, 0.5, gender.size(), 0);
+        Trainer a = Setups.trainer(start.copy(), gender, Batching.Mode.PER_SAMPLE, 0.1, gender.size(), 0);
+        Trainer b = Setups.trainer(start.copy(), gender, Batching.Mode.PER_SAMPLE, 0.5, gender.size(), 0);
         for (int e = 0; e < 200; e++) { a.runEpoch(); b.runEpoch(); }
         assertArrayEquals(a.snapshot().weights(), twins.snapshot(0).weights(), 0.0);
         assertArrayEquals(b.snapshot().weights(), twins.snapshot(1).weights(), 0.0);
@@ -48,12 +50,12 @@ class TwinRunTest {
 
     @Test
     void sameSwitchOnBothSidesGivesIdenticalCurvesADifferentOneDiverges() {
-        TwinRun same = new TwinRun(start, gender, new TwinRun.Side("a", Optimizer.BATCH, 0.3),
-                new TwinRun.Side("b", Optimizer.BATCH, 0.3), 4, 0);
+        TrainingSetup batch = TrainingSetup.forData(gender).withBatching(Batching.fullBatch()).withLearningRate(0.3);
+        TwinRun same = new TwinRun(start, new TwinRun.Side("a", batch), new TwinRun.Side("b", batch));
         same.run(100, null, null);
         assertArrayEquals(same.history(0).view().last(), same.history(1).view().last(), 0.0);
 
-        TwinRun diff = TwinRun.sgdVersusBatch(start, gender, 0.3);
+        TwinRun diff = TwinRun.sgdVersusBatch(start, TrainingSetup.forData(gender).withLearningRate(0.3));
         diff.run(100, null, null);
         double[] l0 = diff.history(0).view().last(), l1 = diff.history(1).view().last();
         assertEquals(l0[0], l1[0], 0.0, "identical start");
@@ -63,7 +65,7 @@ class TwinRunTest {
 
     @Test
     void cancelStopsAndADivergingSideStopsAloneWithItsMessage() {
-        TwinRun twins = TwinRun.twoRates(start, gender, Optimizer.SGD, 0.1, 1e9);
+        TwinRun twins = TwinRun.twoRates(start, TrainingSetup.forData(gender), 0.1, 1e9);
         long[] seen = { 0 };
         long ran = twins.run(1000, () -> seen[0] >= 30, e -> seen[0] = e);
         assertEquals(30, ran);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import javafx.stage.Stage;
+import lab.backprop.train.RunState;
 import lab.backprop.model.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ class AdvancedTabsInWindowTest {
     @Test void everyEpochIsRecordedAndTheScrubBarRewindsTheWholeWindow(FxRobot robot) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(200);
+            vm.editSetup(s -> s.withEpochs(200));
         });
         robot.clickOn("#trainButton");
-        waitUntil("training finished", 30, () -> vm.state() == TrainingState.IDLE && vm.snapshot().epoch() == 200);
+        waitUntil("training finished", 30, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == 200);
         // The training thread recorded all 201 states (epoch 0 to 200), not only the frames shown.
         assertEquals(201, fx(() -> vm.parameterHistory().size()));
         Snapshot at50 = fx(() -> vm.parameterHistory().at(50));
@@ -52,7 +53,7 @@ class AdvancedTabsInWindowTest {
 
         robot.clickOn("History");
         assertEquals("History", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getText()));
-        fxRun(() -> window.advanced().historyView().scrubTo(50));
+        fxRun(() -> window.view(lab.backprop.ui.advanced.HistoryView.class).scrubTo(50));
         waitUntil("the window shows epoch 50's weights", 10, () -> vm.snapshot().weight(0) == at50.weight(0));
         Snapshot now = fx(() -> vm.snapshot());
         for (int i = 0; i < now.weightCount(); i++) assertEquals(at50.weight(i), now.weight(i), 0.0, "w" + (i + 1));

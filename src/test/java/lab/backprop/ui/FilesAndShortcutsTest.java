@@ -47,13 +47,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import lab.backprop.train.RunState;
+import lab.backprop.train.Setups;
 import lab.backprop.data.CsvDatasetReader;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Snapshot;
 import lab.backprop.session.SessionFile;
 import lab.backprop.support.RecentFiles;
-import lab.backprop.train.Optimizer;
+import lab.backprop.data.Batching;
 import lab.backprop.ui.advanced.DecisionMapView;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
@@ -98,10 +100,10 @@ class FilesAndShortcutsTest {
         long start = fx(() -> vm.snapshot().epoch());
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(epochs);
+            vm.editSetup(s -> s.withEpochs(epochs));
             vm.train();
         });
-        waitUntil("training finished", 30, () -> vm.state() == TrainingState.IDLE && vm.snapshot().epoch() == start + epochs);
+        waitUntil("training finished", 30, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == start + epochs);
     }
 
     private static double mse(Snapshot s, Dataset d) {
@@ -120,7 +122,7 @@ class FilesAndShortcutsTest {
         assertTrue(fx(() -> window.files().openData(ASSETS.resolve("circle.csv"))), () -> window.lastError());
         assertEquals(80, fx(() -> vm.dataset().size()));
         assertEquals(80, fx(() -> window.data().table().getItems().size()));
-        assertEquals(80, fx(() -> window.advanced().decisionMapView().datasetProperty().get().size()));
+        assertEquals(80, fx(() -> window.view(DecisionMapView.class).datasetProperty().get().size()));
         assertEquals("circle", fx(() -> window.controls().dataset.getValue()));
         assertTrue(fx(() -> window.controls().dataset.getItems().contains("circle")));
         // The network is trained on the circle now: the shown loss is the MSE over the 80 points.
@@ -177,7 +179,7 @@ class FilesAndShortcutsTest {
         fxRun(() -> window.tabs().getSelectionModel().select(
                 window.tabs().getTabs().stream().filter(t -> t.getText().equals("Decision map")).findFirst().orElseThrow()));
         settle();
-        DecisionMapView map = fx(() -> window.advanced().decisionMapView());
+        DecisionMapView map = fx(() -> window.view(DecisionMapView.class));
         double pixel = fx(() -> (map.decisionMap().xMax() - map.decisionMap().xMin()) / 360);
         double pixelY = fx(() -> (map.decisionMap().yMax() - map.decisionMap().yMin()) / 360);
 
@@ -222,15 +224,15 @@ class FilesAndShortcutsTest {
     @Test void aPointAddedWhileTrainingKeepsTheRunGoing() {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(200);
-            vm.epochsProperty().set(2000);
+            vm.editSetup(s -> s.withEpochs(2000));
             vm.train();
         });
         waitUntil("some epochs", 10, () -> vm.snapshot().epoch() > 20);
         int size = fx(() -> vm.dataset().size());
         fxRun(() -> assertNull(vm.replaceData(vm.dataset().with(new Dataset.Sample("new", new double[] { 150, 66 }, 1)))));
-        assertEquals(TrainingState.RUNNING, fx(() -> vm.state()), () -> "alert: " + fx(() -> vm.alertProperty().get()));
+        assertEquals(RunState.RUNNING, fx(() -> vm.state()), () -> "alert: " + fx(() -> vm.alertProperty().get()));
         fxRun(() -> vm.epochsPerSecondProperty().set(0));
-        waitUntil("run finished", 20, () -> vm.state() == TrainingState.IDLE);
+        waitUntil("run finished", 20, () -> vm.state() == RunState.IDLE);
         Snapshot s = fx(() -> vm.snapshot());
         assertEquals(2000, s.epoch());
         assertEquals(mse(s, fx(() -> vm.dataset())), s.loss(), 1e-12);
@@ -259,11 +261,11 @@ class FilesAndShortcutsTest {
     @Test void aSavedSessionLoadsIntoAFreshWindowBitForBit() throws Exception {
         assertTrue(fx(() -> window.files().openData(ASSETS.resolve("circle.csv"))));
         fxRun(() -> {
-            vm.hiddenNeuronsProperty().set(5);
-            vm.activationProperty().set(Activation.TANH);
-            vm.optimizerProperty().set(Optimizer.MINIBATCH);
-            vm.learningRateProperty().set(0.05);
-            vm.seedProperty().set(7);
+            vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(s.architecture().hiddenLayers(), 5, s.architecture().hidden())));
+            vm.editSetup(s -> s.withArchitecture(s.architecture().withHidden(Activation.TANH)));
+            vm.editSetup(s -> s.withBatching(s.batching().withMode(Batching.Mode.MINI_BATCH)));
+            vm.setLearningRate(0.05);
+            vm.editSetup(s -> s.withSeed(7));
             vm.reset();
         });
         train(60);
@@ -285,11 +287,11 @@ class FilesAndShortcutsTest {
             assertEquals(fx(() -> vm.dataset().samples()), fx(() -> fresh.dataset().samples()));
             assertEquals("circle", fx(() -> other.controls().dataset.getValue()));
             assertEquals(5, fx(() -> other.controls().hidden.getValue()));
-            assertEquals(Activation.TANH, fx(() -> fresh.activationProperty().get()));
-            assertEquals(Optimizer.MINIBATCH, fx(() -> fresh.optimizerProperty().get()));
-            assertEquals(fx(() -> vm.learningRateProperty().get()), fx(() -> fresh.learningRateProperty().get()));
-            assertEquals(7L, fx(() -> fresh.seedProperty().get()));
-            assertEquals(fx(() -> vm.epochsProperty().get()), fx(() -> fresh.epochsProperty().get()));
+            assertEquals(Activation.TANH, fx(() -> fresh.setup().architecture().hidden()));
+            assertEquals(Batching.Mode.MINI_BATCH, fx(() -> fresh.setup().batching().mode()));
+            assertEquals(fx(() -> vm.setup().learningRate()), fx(() -> fresh.setup().learningRate()));
+            assertEquals(7L, fx(() -> fresh.setup().seed()));
+            assertEquals(fx(() -> vm.setup().epochs()), fx(() -> fresh.setup().epochs()));
             fxRun(fresh::step);
             waitUntil("the loaded session trains on from its epoch", 5, () -> fresh.snapshot().epoch() == saved.epoch() + 1);
         } finally {
@@ -301,7 +303,7 @@ class FilesAndShortcutsTest {
         train(15);
         double[] params = parameters(vm);
         Dataset data = fx(() -> vm.dataset());
-        double rate = fx(() -> vm.learningRateProperty().get());
+        double rate = fx(() -> vm.setup().learningRate());
         Path truncated = dir.resolve("cut.json");
         String json = fx(() -> SessionFile.toJson(vm.currentSession()));
         Files.writeString(truncated, json.substring(0, json.length() / 2));
@@ -313,7 +315,7 @@ class FilesAndShortcutsTest {
             assertTrue(error.startsWith(p.getFileName().toString() + ": "), error);
             assertArrayEquals(params, parameters(vm));
             assertSame(data, fx(() -> vm.dataset()));
-            assertEquals(rate, fx(() -> vm.learningRateProperty().get()));
+            assertEquals(rate, fx(() -> vm.setup().learningRate()));
             assertEquals(15, fx(() -> vm.snapshot().epoch()));
         }
         assertTrue(fx(() -> window.lastError()).contains("not a Backprop Lab session file"));
@@ -321,18 +323,17 @@ class FilesAndShortcutsTest {
 
     @Test void aSessionTheWindowCannotShowIsRefusedWithTheReason() throws IOException {
         double[] params = parameters(vm);
-        var net = lab.backprop.train.NetworkFactory.create(new lab.backprop.model.Layout(2, 3, 4, 1), Activation.SIGMOID,
+        var net = lab.backprop.train.Setups.network(new lab.backprop.model.Layout(2, 3, 4, 1), Activation.SIGMOID,
                 Activation.SIGMOID, lab.backprop.model.Initializer.STANDARD_NORMAL, 3);
         var session = new lab.backprop.session.Session(net.snapshot(12, 0.25),
-                new lab.backprop.session.HyperParameters(Optimizer.BATCH, 0.5, 100, 2, 3, lab.backprop.model.Initializer.STANDARD_NORMAL),
-                lab.backprop.data.BuiltinDatasets.xor());
+                lab.backprop.train.Setups.setup(net, lab.backprop.data.BuiltinDatasets.xor(), Batching.Mode.FULL_BATCH, 0.5, 2, 3).withEpochs(100));
         Path file = dir.resolve("deep.json");
         SessionFile.save(session, file);
         assertFalse(fx(() -> window.files().openSession(file)));
         assertTrue(fx(() -> window.lastError()).contains("hidden layers of the same size"), fx(() -> window.lastError()));
         assertArrayEquals(params, parameters(vm));
         assertEquals("gender", fx(() -> vm.dataset().name()));
-        assertEquals(Optimizer.SGD, fx(() -> vm.optimizerProperty().get()));
+        assertEquals(Batching.Mode.PER_SAMPLE, fx(() -> vm.setup().batching().mode()));
     }
 
     @Test void recentFilesListOpenedFilesAndDropAVanishedOneWithAMessage() throws IOException {
@@ -384,12 +385,12 @@ class FilesAndShortcutsTest {
     @Test void aRateOf1000TypedWhileTrainingStopsTrainingAndRollsBack(FxRobot robot) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(500);
-            vm.epochsProperty().set(100_000);
+            vm.editSetup(s -> s.withEpochs(100_000));
             vm.train();
         });
         waitUntil("training", 10, () -> vm.snapshot().epoch() > 5);
         robot.doubleClickOn("#learningRateField").eraseText(8).write("1000").type(KeyCode.ENTER);
-        waitUntil("stopped", 20, () -> vm.state() == TrainingState.IDLE);
+        waitUntil("stopped", 20, () -> vm.state() == RunState.IDLE);
         NotificationPane bar = fx(() -> window.notifications());
         waitUntil("notification", 5, bar::isShowing);
         String text = fx(bar::getText);
@@ -404,17 +405,17 @@ class FilesAndShortcutsTest {
     @Test void shortcutsTrainPauseStepAndReset(FxRobot robot) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(200);
-            vm.epochsProperty().set(100_000);
+            vm.editSetup(s -> s.withEpochs(100_000));
             window.graph().requestFocus();
         });
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        waitUntil("Ctrl+T trains", 5, () -> vm.state() == TrainingState.RUNNING);
+        waitUntil("Ctrl+T trains", 5, () -> vm.state() == RunState.RUNNING);
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
-        waitUntil("Ctrl+P pauses", 5, () -> vm.state() == TrainingState.PAUSED);
+        waitUntil("Ctrl+P pauses", 5, () -> vm.state() == RunState.PAUSED);
         robot.type(KeyCode.SPACE);
-        waitUntil("Space resumes", 5, () -> vm.state() == TrainingState.RUNNING);
+        waitUntil("Space resumes", 5, () -> vm.state() == RunState.RUNNING);
         robot.type(KeyCode.SPACE);
-        waitUntil("Space pauses", 5, () -> vm.state() == TrainingState.PAUSED);
+        waitUntil("Space pauses", 5, () -> vm.state() == RunState.PAUSED);
         settle();
         long epoch = fx(() -> vm.snapshot().epoch());
         fxRun(vm::reset);

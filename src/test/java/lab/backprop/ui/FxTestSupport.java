@@ -11,11 +11,11 @@ import java.util.function.Supplier;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Small helpers for the window tests: read state on the FX thread, wait for a condition. */
-final class FxTestSupport {
+public final class FxTestSupport {
     private FxTestSupport() { }
 
     /** Runs {@code s} on the FX thread and returns its value. */
-    static <T> T fx(Supplier<T> s) {
+    public static <T> T fx(Supplier<T> s) {
         try {
             return WaitForAsyncUtils.asyncFx((Callable<T>) s::get).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -24,12 +24,12 @@ final class FxTestSupport {
     }
 
     /** Runs {@code r} on the FX thread and waits for it. */
-    static void fxRun(Runnable r) {
+    public static void fxRun(Runnable r) {
         fx(() -> { r.run(); return null; });
     }
 
     /** Waits until {@code condition} (checked on the FX thread) holds. */
-    static void waitUntil(String what, double seconds, BooleanSupplier condition) {
+    public static void waitUntil(String what, double seconds, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS, () -> fx(condition::getAsBoolean));
         } catch (TimeoutException e) {
@@ -39,12 +39,12 @@ final class FxTestSupport {
     }
 
     /** Waits for a couple of animation frames so the timer has copied the newest snapshot. */
-    static void settle() {
+    public static void settle() {
         sleep(80);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.stage.Stage;
+import lab.backprop.train.RunState;
+import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.model.Activation;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +43,10 @@ class LabViewModelTest {
     }
 
     @Test void refusedRatesLeaveTheRateInUse() {
-        fxRun(() -> vm.learningRateProperty().set(-3));
-        assertEquals(0.1, fx(() -> vm.learningRateProperty().get()));
+        fxRun(() -> vm.setLearningRate(-3));
+        assertEquals(0.1, fx(() -> vm.setup().learningRate()));
         assertEquals(0.1, fx(() -> vm.trainerLearningRate()));
-        fxRun(() -> vm.learningRateProperty().set(Double.NaN));
+        fxRun(() -> vm.setLearningRate(Double.NaN));
         assertEquals(0.1, fx(() -> vm.trainerLearningRate()));
     }
 
@@ -73,19 +75,19 @@ class LabViewModelTest {
         fxRun(() -> vm.reset());
         assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(fx(() -> vm.snapshot().weights())));
         fxRun(() -> vm.selectDataset(BuiltinDatasets.xor()));
-        assertEquals(0L, fx(() -> vm.seedProperty().get()));
-        fxRun(() -> vm.hiddenNeuronsProperty().set(8));
+        assertEquals(0L, fx(() -> vm.setup().seed()));
+        fxRun(() -> vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(s.architecture().hiddenLayers(), 8, s.architecture().hidden()))));
         assertEquals("2-8-1", fx(() -> vm.snapshot().layout().toString()));
     }
 
     @Test void miniBatchTrains() {
         fxRun(() -> {
-            vm.optimizerProperty().set(lab.backprop.train.Optimizer.MINIBATCH);
+            vm.editSetup(s -> s.withBatching(s.batching().withMode(lab.backprop.data.Batching.Mode.MINI_BATCH)));
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(200);
+            vm.editSetup(s -> s.withEpochs(200));
             vm.train();
         });
-        waitUntil("done", 20, () -> vm.state() == TrainingState.IDLE && vm.snapshot().epoch() == 200);
+        waitUntil("done", 20, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == 200);
         assertTrue(fx(() -> vm.snapshot().loss()) < fx(() -> vm.lossHistory().view().max()[0]));
     }
 }

@@ -18,6 +18,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import lab.backprop.support.Numbers;
+import lab.backprop.train.RunState;
+import lab.backprop.data.Batching;
 import lab.backprop.model.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +63,11 @@ class MainWindowTest {
     private void trainToEnd(FxRobot robot, long epochs) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(0); // full speed
-            vm.epochsProperty().set(epochs);
+            vm.editSetup(s -> s.withEpochs(epochs));
         });
         long start = fx(() -> vm.snapshot().epoch());
         robot.clickOn("#trainButton");
-        waitUntil("training finished", 30, () -> vm.state() == TrainingState.IDLE && vm.snapshot().epoch() == start + epochs);
+        waitUntil("training finished", 30, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == start + epochs);
     }
 
     @Test void trainChangesTheShownWeightsAndTheLossFalls(FxRobot robot) {
@@ -84,16 +87,16 @@ class MainWindowTest {
         assertEquals(301, fx(() -> vm.lossHistory().recorded()));
         assertTrue(fx(() -> window.lossCurve().drawnBuckets()) > 100);
         // The shown number is the snapshot's weight.
-        assertEquals(Fmt.shortNum(fx(() -> vm.snapshot().weight(0))), text(robot, "#weight-w1"));
+        assertEquals(Numbers.brief(fx(() -> vm.snapshot().weight(0))), text(robot, "#weight-w1"));
     }
 
     @Test void draggingTheLearningRateSliderChangesTheTrainersRateWhileTraining(FxRobot robot) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(20);
-            vm.epochsProperty().set(100_000);
+            vm.editSetup(s -> s.withEpochs(100_000));
         });
         robot.clickOn("#trainButton");
-        waitUntil("running", 5, () -> vm.state() == TrainingState.RUNNING);
+        waitUntil("running", 5, () -> vm.state() == RunState.RUNNING);
         double before = fx(() -> vm.trainerLearningRate());
         assertEquals(0.1, before, 1e-12);
         Node thumb = robot.lookup("#learningRateSlider .thumb").query();
@@ -101,11 +104,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         double after = fx(() -> vm.trainerLearningRate());
         assertTrue(after > before * 1.5, "rate went from " + before + " to " + after);
-        assertEquals(fx(() -> vm.learningRateProperty().get()), after, 1e-12);
-        assertEquals(Fmt.rate(after), fx(() -> ((TextField) robot.lookup("#learningRateField").query()).getText()));
+        assertEquals(fx(() -> vm.setup().learningRate()), after, 1e-12);
+        assertEquals(Numbers.rate(after), fx(() -> ((TextField) robot.lookup("#learningRateField").query()).getText()));
         double sliderLog = fx(() -> ((Slider) robot.lookup("#learningRateSlider").query()).getValue());
         assertEquals(after, Math.pow(10, sliderLog), after * 0.01, "log scale");
-        assertEquals(TrainingState.RUNNING, fx(() -> vm.state()), "still training");
+        assertEquals(RunState.RUNNING, fx(() -> vm.state()), "still training");
     }
 
     @Test void typingALearningRateSetsItAndBadTextChangesNothing(FxRobot robot) {
@@ -144,7 +147,7 @@ class MainWindowTest {
         assertFalse(java.util.Arrays.equals(curveBefore, fx(() -> window.sigmoid().curveF())), "curve redrawn");
         assertNotEquals(outputBefore, text(robot, "#predictOutput"), "prediction changed");
         assertEquals(biasBefore, fx(() -> vm.referenceBiasProperty().get()), 1e-12, "dashed curve keeps the old bias");
-        assertEquals("b=" + Fmt.shortNum(biasAfter), fx(() -> ((javafx.scene.text.Text) robot.lookup("#bias-h1").query()).getText()));
+        assertEquals("b=" + Numbers.brief(biasAfter), fx(() -> ((javafx.scene.text.Text) robot.lookup("#bias-h1").query()).getText()));
     }
 
     @Test void afterTrainingEmilyIsFemaleAndFrankIsMale(FxRobot robot) {
@@ -188,12 +191,12 @@ class MainWindowTest {
     @Test void pauseStopsTheWeightsChangingAndResumeGoesOn(FxRobot robot) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(100);
-            vm.epochsProperty().set(100_000);
+            vm.editSetup(s -> s.withEpochs(100_000));
         });
         robot.clickOn("#trainButton");
         waitUntil("some epochs", 5, () -> vm.snapshot().epoch() > 5);
         robot.clickOn("#pauseButton");
-        waitUntil("paused", 5, () -> vm.state() == TrainingState.PAUSED);
+        waitUntil("paused", 5, () -> vm.state() == RunState.PAUSED);
         assertEquals("Resume", fx(() -> window.controls().pause.getText()));
         settle();
         double[] paused = parameters();
@@ -206,7 +209,7 @@ class MainWindowTest {
         assertEquals(epoch, fx(() -> vm.snapshot().epoch()));
         robot.clickOn("#pauseButton");
         waitUntil("running again", 5, () -> vm.snapshot().epoch() > epoch + 3);
-        assertEquals(TrainingState.RUNNING, fx(() -> vm.state()));
+        assertEquals(RunState.RUNNING, fx(() -> vm.state()));
     }
 
     @Test void stepRunsExactlyOneEpoch(FxRobot robot) {
@@ -249,7 +252,7 @@ class MainWindowTest {
         settle();
         double[] g = fx(() -> vm.gradientsProperty().get());
         assertNotNull(g);
-        assertEquals("∂" + Fmt.shortNum(g[0]), text(robot, "#weight-w1"));
+        assertEquals("∂" + Numbers.brief(g[0]), text(robot, "#weight-w1"));
         // Checked against a finite difference of the summed loss over the data set.
         double h = 1e-6;
         lab.backprop.model.Network net = fx(() -> vm.snapshot().toNetwork());
@@ -266,8 +269,8 @@ class MainWindowTest {
 
     @Test void theGraphFollowsTheArchitecture(FxRobot robot) {
         fxRun(() -> {
-            vm.hiddenNeuronsProperty().set(5);
-            vm.hiddenLayersProperty().set(3);
+            vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(s.architecture().hiddenLayers(), 5, s.architecture().hidden())));
+            vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(3, s.architecture().firstHiddenSize(), s.architecture().hidden())));
         });
         settle();
         assertEquals(2 + 15 + 1, fx(() -> window.graph().neuronCount()));
@@ -282,8 +285,8 @@ class MainWindowTest {
         robot.clickOn("#datasetChoice").clickOn("xor");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("xor", fx(() -> vm.dataset().name()));
-        assertEquals(lab.backprop.train.Optimizer.BATCH, fx(() -> vm.optimizerProperty().get()));
-        assertEquals(lab.backprop.model.Initializer.UNIFORM_0_1, fx(() -> vm.initializerProperty().get()));
+        assertEquals(lab.backprop.data.Batching.Mode.FULL_BATCH, fx(() -> vm.setup().batching().mode()));
+        assertEquals(lab.backprop.model.Initializer.UNIFORM_0_1, fx(() -> vm.setup().init()));
         assertEquals(1.0, fx(() -> vm.trainerLearningRate()));
         assertEquals("0", fx(() -> ((TextField) robot.lookup("#seedField").query()).getText()));
         assertEquals("1", fx(() -> ((TextField) robot.lookup("#learningRateField").query()).getText()));
@@ -298,24 +301,24 @@ class MainWindowTest {
         waitUntil("notification", 30, () -> window.notifications().isShowing());
         String message = fx(() -> window.notifications().getText());
         assertTrue(message.contains("diverged") && message.matches("(?s).*\\b[wb]\\d+\\b.*"), message);
-        assertEquals(TrainingState.IDLE, fx(() -> vm.state()));
+        assertEquals(RunState.IDLE, fx(() -> vm.state()));
         for (double p : parameters()) assertTrue(Double.isFinite(p) && Math.abs(p) <= 1e6, "rolled back: " + p);
         // Training again with a sane rate works.
-        fxRun(() -> vm.learningRateProperty().set(0.1));
+        fxRun(() -> vm.setLearningRate(0.1));
         trainToEnd(robot, 10);
     }
 
     private void trainStart(FxRobot robot) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(100_000);
+            vm.editSetup(s -> s.withEpochs(100_000));
         });
         robot.clickOn("#trainButton");
     }
 
     @Test void hoveringAnEdgeShowsItsValueUpdatingLive(FxRobot robot) {
         String tip = fx(() -> window.graph().edgeTooltip("w5"));
-        assertTrue(tip.startsWith("w5 = " + Fmt.full(fx(() -> vm.snapshot().weight(4)))), tip);
+        assertTrue(tip.startsWith("w5 = " + Numbers.full(fx(() -> vm.snapshot().weight(4)))), tip);
         javafx.geometry.Point2D spot = fx(() -> {
             javafx.scene.shape.Line hit = robot.lookup("#edge-w5").query();
             return hit.localToScreen(hit.getStartX() + (hit.getEndX() - hit.getStartX()) * 0.6,
@@ -326,7 +329,7 @@ class MainWindowTest {
         trainToEnd(robot, 50);
         settle();
         String after = fx(() -> window.graph().edgeTooltip("w5"));
-        assertTrue(after.startsWith("w5 = " + Fmt.full(fx(() -> vm.snapshot().weight(4)))), after);
+        assertTrue(after.startsWith("w5 = " + Numbers.full(fx(() -> vm.snapshot().weight(4)))), after);
         assertNotEquals(tip, after);
     }
 
@@ -338,12 +341,18 @@ class MainWindowTest {
         assertEquals(101, fx(() -> window.lossCurve().drawnBuckets()));
     }
 
-    @Test void addTabPutsAPanelBesideSigmoidAndData(FxRobot robot) {
-        fxRun(() -> window.addTab("Extra", new Label("map here")).getTabPane().getSelectionModel().selectLast());
-        java.util.List<String> titles = fx(() -> window.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList());
-        assertEquals(java.util.List.of("Sigmoid", "Data"), titles.subList(0, 2));
-        assertEquals("Extra", titles.get(titles.size() - 1));
-        assertNotNull(robot.lookup("map here").tryQuery().orElse(null));
+    @Test void everyRegisteredViewIsATabWithItsTooltip(FxRobot robot) {
+        java.util.List<javafx.scene.control.Tab> tabs = fx(() -> window.tabs().getTabs());
+        assertEquals(Views.SIDE_PANEL.size(), tabs.size());
+        for (int i = 0; i < tabs.size(); i++) {
+            Views.Entry e = Views.SIDE_PANEL.get(i);
+            assertEquals(e.title(), tabs.get(i).getText());
+            assertEquals(e.tooltip(), tabs.get(i).getTooltip().getText());
+            javafx.scene.Node view = window.view(e.type());
+            assertNotNull(view);
+            assertTrue(e.type().isInstance(view));
+        }
+        assertEquals(java.util.List.of("Sigmoid", "Data"), tabs.subList(0, 2).stream().map(javafx.scene.control.Tab::getText).toList());
     }
 
     @Test void restoringAnEarlierSnapshotPutsEveryParameterBack(FxRobot robot) {

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import lab.backprop.train.RunState;
 import lab.backprop.train.LossHistory;
 import lab.backprop.ui.advanced.DecisionMapView;
 
@@ -47,17 +48,17 @@ class SmoothWindowTest {
     private void train(long epochs) {
         fxRun(() -> {
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(epochs);
+            vm.editSetup(s -> s.withEpochs(epochs));
         });
         long start = fx(() -> vm.snapshot().epoch());
         fxRun(() -> vm.train());
-        waitUntil("training finished", 30, () -> vm.state() == TrainingState.IDLE && vm.snapshot().epoch() == start + epochs);
+        waitUntil("training finished", 30, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == start + epochs);
         settle();
     }
 
     @Test void aHiddenDecisionMapSkipsSnapshotsAndRedrawsWhenItsTabIsShown() {
         select("Data");
-        DecisionMapView map = fx(() -> window.advanced().decisionMapView());
+        DecisionMapView map = fx(() -> window.view(DecisionMapView.class));
         long before = fx(map::redrawCount);
         train(300);
         assertEquals(before, fx(map::redrawCount), "no redraw while hidden");

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javafx.stage.Stage;
+import lab.backprop.train.RunState;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Loss;
 import lab.backprop.model.Network;
@@ -64,7 +65,7 @@ class WindowStressTest {
                 if (!(Math.abs(mse - s.loss()) <= 1e-12)) torn.add("epoch " + s.epoch() + ": loss " + s.loss() + ", MSE " + mse);
             });
             vm.epochsPerSecondProperty().set(0);
-            vm.epochsProperty().set(100_000_000);
+            vm.editSetup(s -> s.withEpochs(100_000_000));
             vm.train();
         });
         Snapshot start = fx(() -> vm.snapshot());
@@ -77,7 +78,7 @@ class WindowStressTest {
             int[] counts = fx(() -> {
                 SplittableRandom r = new SplittableRandom(seeds[0]);
                 int[] c = new int[4];
-                if (vm.state() != TrainingState.RUNNING) { // a rate near 10 may blow up: train on, as a user would
+                if (vm.state() != RunState.RUNNING) { // a rate near 10 may blow up: train on, as a user would
                     vm.train();
                     c[3]++;
                 }
@@ -106,7 +107,7 @@ class WindowStressTest {
             if (blowUp) {
                 // Give the trainer time to run an epoch at that rate before the next strokes move the slider
                 // again; on a busy machine 17 ms may pass without the training thread being scheduled.
-                waitUntilQuietly(() -> vm.state() != TrainingState.RUNNING, 2000);
+                waitUntilQuietly(() -> vm.state() != RunState.RUNNING, 2000);
             }
             rateMoves += counts[0];
             biasMoves += counts[1];
@@ -115,7 +116,7 @@ class WindowStressTest {
             sleep(17); // about a frame: the trainer runs epochs and the window shows one between strokes
         }
         fxRun(vm::pause);
-        waitUntil("paused", 10, () -> vm.state() != TrainingState.RUNNING);
+        waitUntil("paused", 10, () -> vm.state() != RunState.RUNNING);
         sleep(50);
         List<Throwable> errorsSeen = List.copyOf(reported);
         assertEquals(List.of(), errorsSeen, "uncaught exceptions");

@@ -1,7 +1,6 @@
 package lab.backprop.ui.advanced;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,23 +19,20 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
+import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.ChainRuleTrace;
 import lab.backprop.model.Layout;
-import lab.backprop.model.PlainNumber;
 import lab.backprop.model.Snapshot;
+import lab.backprop.ui.LabViewModel;
 
 /**
  * Backprop step-through: pick a sample and a parameter and read every factor of the chain rule with
  * its number (seed 001: dL/dypred * dypred/dh1 * dh1/dw1 = dL/dw1), then the SGD update
- * {@code w <- w - lr * dL/dw}. "Apply this update" hands the new value to {@link #setOnApply} (hidden
- * while no callback is set). Follows {@link #snapshotProperty()}, {@link #datasetProperty()} and
- * {@link #learningRateProperty()}; set them on the FX thread.
+ * {@code w <- w - lr * dL/dw} at the lab's learning rate. "Apply this update" sets the parameter to the new value.
+ * Follows the view-model's snapshot, data set and rate.
  */
 public final class BackpropStepView extends VBox {
-    /** A parameter change the user asked for: feed it to {@code Trainer.submitEdit(parameter, value)}. */
-    public record ParameterUpdate(int parameter, String name, double value) { }
-
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
@@ -49,13 +45,12 @@ public final class BackpropStepView extends VBox {
     private final Label update = new Label();
     private final Label message = new Label();
     private final Button apply = new Button("Apply this update");
-    private Consumer<ParameterUpdate> onApply;
     private ChainRuleTrace trace;
     private int traceParameter = -1;
     // Hidden, the step-through skips published snapshots and works out the trace when shown (or asked for it).
     private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, () -> { fillParameters(); refresh(); });
 
-    public BackpropStepView(Dataset data) {
+    public BackpropStepView(LabViewModel vm) {
         setSpacing(10);
         setPadding(new Insets(12));
         sampleBox.setId("step-sample");
@@ -81,10 +76,8 @@ public final class BackpropStepView extends VBox {
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
-        apply.setVisible(false);
-        apply.setManaged(false);
         apply.setOnAction(e -> {
-            if (onApply != null && trace != null) onApply.accept(new ParameterUpdate(traceParameter, trace.parameterName(), trace.updated()));
+            if (trace != null) vm.setParameter(traceParameter, trace.updated());
         });
         HBox pickers = new HBox(10, new Label("Sample"), sampleBox, new Label("Parameter"), parameterBox);
         getChildren().addAll(pickers, prediction, factors, product, exactProduct, update, apply, message);
@@ -93,22 +86,15 @@ public final class BackpropStepView extends VBox {
         snapshot.addListener((o, a, b) -> whenShown.request());
         dataset.addListener((o, a, b) -> { fillSamples(); refresh(); });
         learningRate.addListener((o, a, b) -> refresh());
-        dataset.set(data);
+        dataset.bind(vm.datasetProperty());
+        snapshot.bind(vm.snapshotProperty());
+        learningRate.bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> vm.setup().learningRate(), vm.setupProperty()));
     }
 
-    public ObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
-    public ObjectProperty<Dataset> datasetProperty() { return dataset; }
-    /** The rate in the update line (seed 001 uses 0.1). */
-    public DoubleProperty learningRateProperty() { return learningRate; }
+    /** The rate in the update line: the lab's (seed 001 uses 0.1). */
+    public javafx.beans.property.ReadOnlyDoubleProperty learningRateProperty() { return learningRate; }
     public ComboBox<String> sampleChooser() { return sampleBox; }
     public ComboBox<String> parameterChooser() { whenShown.flush(); return parameterBox; }
-
-    /** Shows the "Apply this update" button and calls {@code action} with the new value when clicked; null hides it. */
-    public void setOnApply(Consumer<ParameterUpdate> action) {
-        onApply = action;
-        apply.setVisible(action != null);
-        apply.setManaged(action != null);
-    }
 
     /** The trace on display, or null. */
     public ChainRuleTrace trace() {
@@ -142,8 +128,8 @@ public final class BackpropStepView extends VBox {
     private static String describe(Dataset.Sample s) {
         StringBuilder sb = new StringBuilder(s.name() == null ? "sample" : s.name()).append(" (");
         double[] raw = s.raw();
-        for (int i = 0; i < raw.length; i++) sb.append(i > 0 ? ", " : "").append(PlainNumber.of(raw[i]));
-        return sb.append(" → ").append(PlainNumber.of(s.label())).append(')').toString();
+        for (int i = 0; i < raw.length; i++) sb.append(i > 0 ? ", " : "").append(Numbers.plain(raw[i]));
+        return sb.append(" → ").append(Numbers.plain(s.label())).append(')').toString();
     }
 
     private void fillParameters() {
@@ -182,7 +168,7 @@ public final class BackpropStepView extends VBox {
             return;
         }
         message.setText("");
-        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + " (exact " + Numbers.sig(trace.ypred(), 6) + ")" + ",  y = " + PlainNumber.of(chosen.label())
+        prediction.setText("ypred = " + Numbers.sig3(trace.ypred()) + " (exact " + Numbers.sig(trace.ypred(), 6) + ")" + ",  y = " + Numbers.plain(chosen.label())
                 + ",  L = (y - ypred)² = " + Numbers.sig3(trace.loss()));
         // By hand, as seed 001 does: every number rounded to three digits before it is used (ypred = 0.524, so
         // dL/dypred = -2(1 - 0.524) = -0.952, and -0.952 * 0.249 * -0.0904 = 0.0214); the exact value beside it.
@@ -211,7 +197,7 @@ public final class BackpropStepView extends VBox {
         exactProduct.setText("exact dL/d" + trace.parameterName() + " = " + Numbers.sig(trace.gradient(), 6)
                 + "  (the line above rounds each factor to 3 digits first, as the tutorial does)");
         update.setText(trace.parameterName() + " <- " + trace.parameterName() + " - lr * dL/d" + trace.parameterName() + " = "
-                + Numbers.sig(trace.value(), 6) + " - " + PlainNumber.of(trace.learningRate()) + " * " + Numbers.sig(trace.gradient(), 6)
+                + Numbers.sig(trace.value(), 6) + " - " + Numbers.plain(trace.learningRate()) + " * " + Numbers.sig(trace.gradient(), 6)
                 + " = " + Numbers.sig(trace.updated(), 7));
         apply.setDisable(false);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -21,18 +22,20 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.DecisionMap;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
+import lab.backprop.ui.LabViewModel;
 
 /**
  * The network's output over the input plane as a heat map (orange = negative class, blue = positive),
  * the samples drawn on top, axes in the data's raw units; below, one small map per hidden neuron that
- * grows while the mouse is over it. Redraws whenever {@link #snapshotProperty()} or
- * {@link #datasetProperty()} changes (set them on the FX thread).
+ * grows while the mouse is over it. Follows the view-model's snapshot and data set; a click adds or removes a point
+ * (the view-model's {@code replaceData}: the network keeps its weights).
  */
 public final class DecisionMapView extends VBox {
     public static final int DEFAULT_CELLS = 80;
@@ -63,10 +66,10 @@ public final class DecisionMapView extends VBox {
     /** How close (in pixels) a click must be to a point to remove it. */
     public static final double PICK_RADIUS = 9;
 
-    /** A view of {@code data} at 80x80 cells; set a snapshot to see a map. */
-    public DecisionMapView(Dataset data) { this(data, DEFAULT_CELLS); }
+    /** The lab's map at 80x80 cells. */
+    public DecisionMapView(LabViewModel vm) { this(vm, DEFAULT_CELLS); }
 
-    public DecisionMapView(Dataset data, int cells) {
+    public DecisionMapView(LabViewModel vm, int cells) {
         if (cells < 2 || cells > 1000) throw new IllegalArgumentException("cells must be between 2 and 1000, got " + cells);
         this.cells = cells;
         image = new WritableImage(cells, cells);
@@ -91,7 +94,12 @@ public final class DecisionMapView extends VBox {
         getChildren().addAll(caption, canvas, editHint, message, stripTitle, strip);
         snapshot.addListener((o, a, b) -> whenShown.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
-        dataset.set(data);
+        dataset.bind(vm.datasetProperty());
+        snapshot.bind(vm.snapshotProperty());
+        setOnEditData(d -> {
+            String problem = vm.replaceData(d);
+            if (problem != null) vm.report(problem);
+        });
         canvas.setOnMouseClicked(e -> {
             if (onEditData == null || e.isStillSincePress() == false) return;
             Dataset d = dataset.get();
@@ -111,9 +119,9 @@ public final class DecisionMapView extends VBox {
     /**
      * Lets clicks on the map edit the data: a plain click adds a point of the positive class, Shift+click or a
      * right click one of the negative class, Alt/Ctrl+click removes the point under the mouse. The action gets the
-     * edited data set (null turns editing off).
+     * edited data set.
      */
-    public void setOnEditData(java.util.function.Consumer<Dataset> action) {
+    private void setOnEditData(java.util.function.Consumer<Dataset> action) {
         onEditData = action;
         canvas.setCursor(action == null ? null : javafx.scene.Cursor.CROSSHAIR);
         editHint.setVisible(action != null);
@@ -172,11 +180,9 @@ public final class DecisionMapView extends VBox {
         return best;
     }
 
-    public ObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
-    public void setSnapshot(Snapshot s) { snapshot.set(s); }
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
     public Snapshot getSnapshot() { return snapshot.get(); }
-    public ObjectProperty<Dataset> datasetProperty() { return dataset; }
-    public void setDataset(Dataset d) { dataset.set(d); }
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() { return dataset; }
 
     /** Nanoseconds the last full redraw took (computation, colouring and drawing). */
     public long lastRenderNanos() { return lastRenderNanos; }

@@ -39,19 +39,18 @@ final class HeatColors {
     }
 
     /**
-     * Colours a map into {@code argb}: sigmoid outputs as they are, tanh from [-1, 1], ReLU scaled by the
-     * map's largest value (so a dead neuron is all orange).
+     * Colours a map into {@code argb} by where each value lies in the activation's {@linkplain Activation#range()
+     * range}: sigmoid outputs as they are, tanh from [-1, 1]; an unbounded range (ReLU) is scaled by the map's largest
+     * value (so a dead neuron is all orange).
      */
     static void paint(double[] values, Activation activation, int[] argb) {
-        switch (activation) {
-            case SIGMOID -> { for (int i = 0; i < values.length; i++) argb[i] = of(values[i]); }
-            case TANH -> { for (int i = 0; i < values.length; i++) argb[i] = of((values[i] + 1) * 0.5); }
-            case RELU -> {
-                double max = 0;
-                for (double v : values) if (v > max) max = v;
-                double scale = max > 0 ? 1 / max : 0;
-                for (int i = 0; i < values.length; i++) argb[i] = of(values[i] * scale);
-            }
+        Activation.Range range = activation.range();
+        double top = range.high();
+        if (Double.isInfinite(top)) {
+            top = range.low();
+            for (double v : values) if (v > top) top = v;
         }
+        double low = range.low(), scale = top > low ? 1 / (top - low) : 0;
+        for (int i = 0; i < values.length; i++) argb[i] = of((values[i] - low) * scale);
     }
 }

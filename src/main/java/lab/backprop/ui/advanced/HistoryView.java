@@ -25,20 +25,22 @@ import javafx.scene.text.Font;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
+import lab.backprop.support.Numbers;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Snapshot;
 import lab.backprop.train.ParameterHistory;
+import lab.backprop.ui.LabViewModel;
 
 /**
  * A scrub bar over the recorded epochs of a {@link ParameterHistory} and one sparkline per parameter.
  * Moving the bar publishes the parameters at the nearest recorded epoch through
- * {@link #selectedSnapshotProperty()} and {@link #setOnRewind}. While shown it re-reads the history four
+ * {@link #selectedSnapshotProperty()} and rewinds the lab. While shown it re-reads the history four
  * times a second; while the bar sits at its right end it follows the newest epoch (without publishing).
  */
 public final class HistoryView extends VBox {
     static final double SPARK_W = 220, SPARK_H = 28;
 
-    private final ParameterHistory history;
+    private ParameterHistory history;
     private final Slider scrub = new Slider(0, 1, 1);
     private final Label epochLabel = new Label();
     private final GridPane lines = new GridPane();
@@ -47,14 +49,20 @@ public final class HistoryView extends VBox {
     // Hidden, the sparklines wait: the poll only notes that a refresh is owed, done when the tab is shown.
     private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, this::refresh);
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> whenShown.request()));
-    private Consumer<Snapshot> onRewind;
+    private final Consumer<Snapshot> onRewind;
     private boolean updatingRange;
     private long[] epochs = new long[0];      // what the sparklines show, from one consistent view
     private double[][] series = new double[0][];
     private Layout sparkLayout;
 
-    public HistoryView(ParameterHistory history) {
-        this.history = history;
+    /** The lab's parameter history; moving the bar rewinds the lab ({@code restoreParameters}). */
+    public HistoryView(LabViewModel vm) {
+        this.history = vm.parameterHistory();
+        this.onRewind = vm::restoreParameters;
+        vm.parameterHistoryProperty().addListener((o, a, b) -> {
+            history = b;
+            whenShown.request();
+        });
         setSpacing(8);
         setPadding(new Insets(12));
         scrub.setId("history-scrub");
@@ -87,9 +95,6 @@ public final class HistoryView extends VBox {
 
     /** The parameters at the epoch chosen on the scrub bar (null until the user moves it). */
     public ReadOnlyObjectProperty<Snapshot> selectedSnapshotProperty() { return selected.getReadOnlyProperty(); }
-
-    /** Called (FX thread) with the chosen epoch's parameters whenever the user moves the bar; e.g. rewind the window. */
-    public void setOnRewind(Consumer<Snapshot> action) { onRewind = action; }
 
     /** Moves the bar to (the recorded epoch nearest to) {@code epoch} and publishes it, as a drag would. */
     public void scrubTo(long epoch) { scrub.setValue(epoch); }

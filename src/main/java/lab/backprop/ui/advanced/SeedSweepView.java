@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,13 +23,16 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
-import lab.backprop.model.PlainNumber;
+import lab.backprop.train.Job;
 import lab.backprop.train.SeedSweep;
+import lab.backprop.train.TrainingSetup;
+import lab.backprop.ui.LabViewModel;
 
 /**
- * Runs N random starts (seed 000's XOR set-up by default) in a background task and shows how many got
- * stuck, a chart of every start's final loss (stuck ones red) and the list of stuck seeds with why.
+ * Runs N random starts (seed 000's XOR set-up) as a background {@link Job} and shows how many got stuck, a chart of
+ * every start's final loss (stuck ones red) and the list of stuck seeds with why. Polls the job once per frame.
  */
 public final class SeedSweepView extends VBox {
     static final Color OK = Color.web("#2ca02c"), STUCK = Color.web("#d62728");
@@ -44,15 +47,14 @@ public final class SeedSweepView extends VBox {
     private final Canvas chart = new Canvas(560, 200);
     private final ListView<String> stuckList = new ListView<>();
     private final ReadOnlyObjectWrapper<SeedSweep.Result> lastResult = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyObjectWrapper<Task<SeedSweep.Result>> task = new ReadOnlyObjectWrapper<>(this, "task");
+    private final ReadOnlyObjectWrapper<Job<SeedSweep.Result>> task = new ReadOnlyObjectWrapper<>(this, "job");
+    private final AnimationTimer poll = new AnimationTimer() {
+        @Override public void handle(long now) { follow(); }
+    };
 
     /** Seed 000's XOR: 2-2-1 sigmoid, uniform [0,1) weights, full batch, rate 1, 5000 epochs. */
-    public SeedSweepView() { this(SeedSweep.xor()); }
-
-    public SeedSweepView(Dataset data, SeedSweep.Settings settings) { this(new SeedSweep(data, settings)); }
-
-    public SeedSweepView(SeedSweep sweep) {
-        this.sweep = sweep;
+    public SeedSweepView(LabViewModel vm) {
+        this.sweep = SeedSweep.xor();
         setSpacing(8);
         setPadding(new Insets(12));
         count.setId("sweep-count");
@@ -73,11 +75,11 @@ public final class SeedSweepView extends VBox {
         progress.setPrefWidth(300);
         result.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
         stuckList.setPrefHeight(140);
-        SeedSweep.Settings s = sweep.settings();
-        Label setup = new Label("Each start: " + s.layout() + " " + s.hidden() + " on " + sweep.dataset().name() + ", "
-                + s.init() + " weights, " + s.optimizer() + " at rate " + PlainNumber.of(s.learningRate()) + ", "
+        TrainingSetup s = sweep.setup();
+        Label setup = new Label("Each start: " + s.architecture().describe(2) + " on " + sweep.dataset().name() + ", "
+                + s.init() + " weights, " + s.batching() + " at rate " + Numbers.plain(s.learningRate()) + ", "
                 + s.epochs() + " epochs. Stuck = a sample on the wrong side of 0.5 or loss above "
-                + PlainNumber.of(s.stuckLoss()) + ".");
+                + Numbers.plain(sweep.stuckLoss()) + ".");
         setup.setWrapText(true);
         setup.setMinHeight(Region.USE_PREF_SIZE);
         HBox controls = new HBox(8, new Label("Starts (N)"), count, new Label("first seed"), firstSeed, run, cancel);
@@ -90,7 +92,8 @@ public final class SeedSweepView extends VBox {
     }
 
     public ReadOnlyObjectProperty<SeedSweep.Result> resultProperty() { return lastResult.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Task<SeedSweep.Result>> taskProperty() { return task.getReadOnlyProperty(); }
+    /** The background job of the last sweep (null before the first). */
+    public ReadOnlyObjectProperty<Job<SeedSweep.Result>> jobProperty() { return task.getReadOnlyProperty(); }
     public TextField countField() { return count; }
     public TextField firstSeedField() { return firstSeed; }
     public Label resultLabel() { return result; }
@@ -102,7 +105,7 @@ public final class SeedSweepView extends VBox {
         int n;
         long seed;
         try {
-            n = Numbers.parseInt(count.getText(), "N", 1, 100_000);
+            n = (int) Numbers.parseWhole(count.getText(), "N", 1, 100_000);
             try {
                 seed = Long.parseLong(firstSeed.getText().trim());
             } catch (NumberFormatException e) {
@@ -112,37 +115,37 @@ public final class SeedSweepView extends VBox {
             result.setText(e.getMessage());
             return false;
         }
-        Task<SeedSweep.Result> t = new Task<>() {
-            @Override protected SeedSweep.Result call() {
-                return sweep.run(seed, n, this::isCancelled, (done, total) -> {
-                    updateProgress(done, total);
-                    updateMessage(done + " of " + total + " runs done");
-                });
-            }
-        };
-        progress.progressProperty().bind(t.progressProperty());
-        result.textProperty().bind(t.messageProperty());
-        t.setOnSucceeded(e -> show(t.getValue()));
-        t.setOnCancelled(e -> { unbind(); result.setText("cancelled"); });
-        t.setOnFailed(e -> { unbind(); result.setText("failed: " + t.getException().getMessage()); });
-        task.set(t);
+        task.set(Job.start("seed-sweep", job -> sweep.run(seed, n, job::isCancelled, job::progress)));
         run.setDisable(true);
         cancel.setDisable(false);
-        Thread th = new Thread(t, "seed-sweep");
-        th.setDaemon(true);
-        th.start();
+        result.setText("0 of " + n + " runs done");
+        poll.start();
         return true;
     }
 
-    private void unbind() {
-        progress.progressProperty().unbind();
-        result.textProperty().unbind();
+    /** Once per frame while a sweep runs: its progress, then its outcome. */
+    private void follow() {
+        Job<SeedSweep.Result> job = task.get();
+        if (job == null) return;
+        progress.setProgress(job.progress());
+        if (job.isRunning()) {
+            if (!job.message().isEmpty()) result.setText(job.message() + " runs done");
+            return;
+        }
+        poll.stop();
         run.setDisable(false);
         cancel.setDisable(true);
+        switch (job.state()) {
+            case DONE -> show(job.result());
+            case CANCELLED -> {
+                if (job.result() != null) show(job.result()); // the seeds done so far stay
+                result.setText("cancelled");
+            }
+            default -> result.setText("failed: " + job.failure().getMessage());
+        }
     }
 
     private void show(SeedSweep.Result r) {
-        unbind();
         progress.setProgress(1);
         lastResult.set(r);
         result.setText(r.stuckCount() + " of " + r.size() + " got stuck" + (r.complete() ? "" : " (cancelled early)"));

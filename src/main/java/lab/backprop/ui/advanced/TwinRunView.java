@@ -1,47 +1,44 @@
 package lab.backprop.ui.advanced;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-import lab.backprop.data.Dataset;
-import lab.backprop.model.Activation;
-import lab.backprop.model.Initializer;
+import lab.backprop.data.Batching;
 import lab.backprop.model.Network;
-import lab.backprop.model.Snapshot;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.support.Numbers;
+import lab.backprop.train.Job;
+import lab.backprop.train.TrainingSetup;
 import lab.backprop.train.TwinRun;
+import lab.backprop.ui.LabViewModel;
+import lab.backprop.ui.chart.LossChart;
 
 /**
- * Two runs from identical weights that differ in one switch, their loss curves together. The start is
- * the network the window shows now (from the supplier), or a seeded 2-2-1 when there is none. Training
- * happens in a background {@link Task}; the chart redraws every frame while it runs.
+ * Two runs from identical weights that differ in one switch, their loss curves together. The start is the network
+ * the window shows now, trained with the window's setup; the runs go on as a background {@link Job}, and the chart
+ * redraws every frame while they do.
  */
 public final class TwinRunView extends VBox {
     public static final String SGD_VS_BATCH = "SGD vs full batch";
     public static final String TWO_RATES = "two learning rates";
     static final Color FIRST = Color.web("#d62728"), SECOND = Color.web("#1f77b4");
 
-    private final Supplier<Dataset> data;
-    private final Supplier<Snapshot> start;
+    private final LabViewModel vm;
     private final ChoiceBox<String> mode = new ChoiceBox<>();
-    private final ChoiceBox<Optimizer> optimizer = new ChoiceBox<>();
+    private final ChoiceBox<Batching.Mode> batching = new ChoiceBox<>();
     private final TextField rateA = new TextField("0.1");
     private final TextField rateB = new TextField("1");
     private final TextField epochs = new TextField("2000");
@@ -49,26 +46,21 @@ public final class TwinRunView extends VBox {
     private final Button run = new Button("Run both");
     private final Button stop = new Button("Stop");
     private final Label status = new Label();
-    private final LossChart chart = new LossChart(640, 320);
+    private final LossChart chart = new LossChart();
     private final ReadOnlyObjectWrapper<TwinRun> current = new ReadOnlyObjectWrapper<>(this, "twinRun");
-    private final ReadOnlyObjectWrapper<Task<Long>> task = new ReadOnlyObjectWrapper<>(this, "task");
+    private final ReadOnlyObjectWrapper<Job<Long>> job = new ReadOnlyObjectWrapper<>(this, "job");
     private final AnimationTimer frames = new AnimationTimer() {
-        @Override public void handle(long now) { redraw(); }
+        @Override public void handle(long now) { follow(); }
     };
 
-    /**
-     * @param data  the data set to train on (read when Run is pressed)
-     * @param start the starting network (read when Run is pressed); may return null for a seeded 2-2-1
-     */
-    public TwinRunView(Supplier<Dataset> data, Supplier<Snapshot> start) {
-        this.data = data;
-        this.start = start;
+    public TwinRunView(LabViewModel vm) {
+        this.vm = vm;
         setSpacing(8);
         setPadding(new Insets(12));
         mode.setId("twin-mode");
         mode.setTooltip(new Tooltip("What the two runs compare"));
-        optimizer.setId("twin-optimizer");
-        optimizer.setTooltip(new Tooltip("Optimizer of both runs when comparing two rates"));
+        batching.setId("twin-optimizer");
+        batching.setTooltip(new Tooltip("Batching of both runs when comparing two rates"));
         rateA.setId("twin-rate-a");
         rateA.setTooltip(new Tooltip("Learning rate of run A"));
         rateB.setId("twin-rate-b");
@@ -83,62 +75,58 @@ public final class TwinRunView extends VBox {
         stop.setTooltip(new Tooltip("Stop both runs"));
         status.setId("twin-status");
         chart.setId("twin-chart");
+        chart.setLogScale(true);
+        chart.setPrefSize(640, 320);
         mode.getItems().setAll(SGD_VS_BATCH, TWO_RATES);
         mode.setValue(SGD_VS_BATCH);
-        optimizer.getItems().setAll(Optimizer.SGD, Optimizer.BATCH, Optimizer.MINIBATCH);
-        optimizer.setValue(Optimizer.SGD);
+        batching.getItems().setAll(Batching.Mode.values());
+        batching.setValue(Batching.Mode.PER_SAMPLE);
         rateA.setPrefColumnCount(5);
         rateB.setPrefColumnCount(5);
         epochs.setPrefColumnCount(7);
         paced.setSelected(true);
         Label rateBLabel = new Label("vs rate");
-        Label optLabel = new Label("optimizer");
-        for (var n : List.of(rateB, rateBLabel, optimizer, optLabel)) {
+        Label optLabel = new Label("batching");
+        for (var n : List.of(rateB, rateBLabel, batching, optLabel)) {
             n.visibleProperty().bind(mode.valueProperty().isEqualTo(TWO_RATES));
             n.managedProperty().bind(n.visibleProperty());
         }
-        HBox row1 = new HBox(8, new Label("Switch"), mode, optLabel, optimizer, new Label("rate"), rateA, rateBLabel, rateB);
+        HBox row1 = new HBox(8, new Label("Switch"), mode, optLabel, batching, new Label("rate"), rateA, rateBLabel, rateB);
         HBox row2 = new HBox(8, new Label("Epochs"), epochs, paced, run, stop);
         row1.setAlignment(Pos.CENTER_LEFT);
         row2.setAlignment(Pos.CENTER_LEFT);
         stop.setDisable(true);
         run.setOnAction(e -> start());
-        stop.setOnAction(e -> { if (task.get() != null) task.get().cancel(); });
+        stop.setOnAction(e -> { if (job.get() != null) job.get().cancel(); });
         getChildren().addAll(row1, row2, chart, status);
         status.setText("Both runs start from the same weights; only the switch differs.");
-        chart.draw(List.of());
+        redraw();
     }
-
-    /** A view that always trains on {@code data}. */
-    public TwinRunView(Dataset data, Supplier<Snapshot> start) { this(() -> data, start); }
 
     /** The pair of the last run (null before the first). */
     public ReadOnlyObjectProperty<TwinRun> twinRunProperty() { return current.getReadOnlyProperty(); }
-    /** The background task of the last run (null before the first). */
-    public ReadOnlyObjectProperty<Task<Long>> taskProperty() { return task.getReadOnlyProperty(); }
+    /** The background job of the last run (null before the first). */
+    public ReadOnlyObjectProperty<Job<Long>> jobProperty() { return job.getReadOnlyProperty(); }
     public Label statusLabel() { return status; }
     LossChart chart() { return chart; }
 
     /** Starts both runs from the current weights, as the Run button does. Returns false (with a message) on bad input. */
     public boolean start() {
-        if (task.get() != null && task.get().isRunning()) return false;
+        if (job.get() != null && job.get().isRunning()) return false;
         TwinRun twins;
         long n;
         try {
-            Dataset d = data.get();
-            if (d == null || d.isEmpty()) throw new IllegalArgumentException("no data to train on");
-            n = Numbers.parseInt(epochs.getText(), "epochs", 1, 10_000_000);
+            n = Numbers.parseWhole(epochs.getText(), "epochs", 1, 10_000_000);
             double a = Numbers.parse(rateA.getText(), "the learning rate");
             if (!(a > 0)) throw new IllegalArgumentException("the learning rate must be positive, got " + rateA.getText().trim());
-            Snapshot s = start.get();
-            Network net = s != null ? s.toNetwork()
-                    : NetworkFactory.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 1);
+            TrainingSetup setup = vm.setup();
+            Network net = vm.snapshot().toNetwork();
             if (TWO_RATES.equals(mode.getValue())) {
                 double b = Numbers.parse(rateB.getText(), "the second learning rate");
                 if (!(b > 0)) throw new IllegalArgumentException("the second learning rate must be positive, got " + rateB.getText().trim());
-                twins = TwinRun.twoRates(net, d, optimizer.getValue(), a, b);
+                twins = TwinRun.twoRates(net, setup.withBatching(setup.batching().withMode(batching.getValue())), a, b);
             } else {
-                twins = TwinRun.sgdVersusBatch(net, d, a);
+                twins = TwinRun.sgdVersusBatch(net, setup.withLearningRate(a));
             }
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
@@ -147,37 +135,38 @@ public final class TwinRunView extends VBox {
         current.set(twins);
         final long total = n;
         final boolean slow = paced.isSelected();
-        Task<Long> t = new Task<>() {
-            @Override protected Long call() {
-                // Paced: about three seconds in all, in small chunks, so the curves visibly grow.
-                long chunk = slow ? Math.max(1, total / 300) : total;
-                long done = 0;
-                while (done < total && !isCancelled()) {
-                    done += twins.run(Math.min(chunk, total - done), this::isCancelled, e -> updateProgress(e, total));
-                    if (slow) {
-                        try { Thread.sleep(10); } catch (InterruptedException ex) { break; }
-                    }
-                    if (twins.failure(0) != null && twins.failure(1) != null) break;
-                }
-                return done;
+        job.set(Job.start("twin-run", j -> {
+            // Paced: about three seconds in all, in small chunks, so the curves visibly grow.
+            long chunk = slow ? Math.max(1, total / 300) : total;
+            long done = 0;
+            while (done < total && !j.isCancelled()) {
+                done += twins.run(Math.min(chunk, total - done), j::isCancelled, e -> j.progress(e, total));
+                if (slow) Thread.sleep(10);
+                if (twins.failure(0) != null && twins.failure(1) != null) break;
             }
-        };
-        t.setOnSucceeded(e -> finish(twins, "done"));
-        t.setOnCancelled(e -> finish(twins, "stopped"));
-        t.setOnFailed(e -> finish(twins, "failed: " + t.getException().getMessage()));
-        task.set(t);
+            return done;
+        }));
         run.setDisable(true);
         stop.setDisable(false);
         status.setText("running…");
         frames.start();
-        Thread th = new Thread(t, "twin-run");
-        th.setDaemon(true);
-        th.start();
         return true;
     }
 
-    private void finish(TwinRun twins, String how) {
+    /** Once per frame while the runs go: the curves, then the outcome. */
+    private void follow() {
+        redraw();
+        Job<Long> j = job.get();
+        if (j == null || j.isRunning()) return;
         frames.stop();
+        finish(current.get(), switch (j.state()) {
+            case DONE -> "done";
+            case CANCELLED -> "stopped";
+            default -> "failed: " + j.failure().getMessage();
+        });
+    }
+
+    private void finish(TwinRun twins, String how) {
         run.setDisable(false);
         stop.setDisable(true);
         redraw();
@@ -192,13 +181,13 @@ public final class TwinRunView extends VBox {
     /** Draws both curves from the histories (thread-safe reads). */
     public void redraw() {
         TwinRun twins = current.get();
-        if (twins == null) { chart.draw(List.of()); return; }
-        chart.draw(List.of(new LossChart.Curve(twins.side(0).label(), FIRST, twins.history(0).view()),
+        if (twins == null) { chart.setCurves(List.of()); return; }
+        chart.setCurves(List.of(new LossChart.Curve(twins.side(0).label(), FIRST, twins.history(0).view()),
                 new LossChart.Curve(twins.side(1).label(), SECOND, twins.history(1).view())));
     }
 
     public ChoiceBox<String> modeChooser() { return mode; }
-    public ChoiceBox<Optimizer> optimizerChooser() { return optimizer; }
+    public ChoiceBox<Batching.Mode> optimizerChooser() { return batching; }
     public TextField rateAField() { return rateA; }
     public TextField rateBField() { return rateB; }
     public TextField epochsField() { return epochs; }

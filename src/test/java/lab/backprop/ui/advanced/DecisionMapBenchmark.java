@@ -21,7 +21,7 @@ import lab.backprop.model.Initializer;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
-import lab.backprop.train.NetworkFactory;
+import lab.backprop.train.Setups;
 
 /**
  * The per-frame work of {@link DecisionMapView} without the canvas: snapshot to network, one forward pass per
@@ -49,7 +49,7 @@ public class DecisionMapBenchmark {
     private int[] argb;
 
     @Setup public void setUp() {
-        Network net = NetworkFactory.create(new Layout(2, hidden, 1), Activation.SIGMOID, Activation.SIGMOID,
+        Network net = Setups.network(new Layout(2, hidden, 1), Activation.SIGMOID, Activation.SIGMOID,
                 Initializer.STANDARD_NORMAL, 1);
         snapshot = net.snapshot(0, 0);
         map = DecisionMap.around(BuiltinDatasets.gender(), cells, cells, 0.15);

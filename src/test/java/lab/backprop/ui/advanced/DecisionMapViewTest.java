@@ -1,6 +1,8 @@
 package lab.backprop.ui.advanced;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -26,25 +29,38 @@ import lab.backprop.model.Activation;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
-import lab.backprop.train.NetworkFactory;
-import lab.backprop.train.Optimizer;
+import lab.backprop.train.Setups;
+import lab.backprop.data.Batching;
 import lab.backprop.train.SeedSweep;
 import lab.backprop.train.Trainer;
+import lab.backprop.train.TrainingSetup;
+import lab.backprop.model.Architecture;
+import lab.backprop.ui.FxTestSupport;
+import lab.backprop.ui.LabViewModel;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionMapViewTest {
     private DecisionMapView view;
     private final Dataset gender = BuiltinDatasets.gender();
+    private LabViewModel vm;
 
     @Start void start(Stage stage) {
-        view = new DecisionMapView(gender);
+        vm = new LabViewModel(TrainingSetup.forData(gender));
+        view = new DecisionMapView(vm);
         stage.setScene(new Scene(view, 700, 720));
         stage.show();
     }
 
-    private static Snapshot trained(Dataset data, Optimizer opt, double lr, int epochs, Initializer init, long seed) throws Exception {
-        Network net = NetworkFactory.twoHOne(2, Activation.SIGMOID, init, seed);
-        Trainer t = new Trainer(net, data, opt, lr, data.size(), 0);
+    @AfterEach void stop() { FxTestSupport.fxRun(vm::dispose); }
+
+    /** Puts a network on the map through the lab, as a loaded session would. */
+    private void show(FxRobot robot, TrainingSetup setup, Snapshot s) {
+        robot.interact(() -> assertNull(vm.install(setup, s)));
+    }
+
+    private static Snapshot trained(Dataset data, Batching.Mode opt, double lr, int epochs, Initializer init, long seed) throws Exception {
+        Network net = Setups.twoHOne(2, Activation.SIGMOID, init, seed);
+        Trainer t = Setups.trainer(net, data, opt, lr, data.size(), 0);
         for (int e = 0; e < epochs; e++) t.runEpoch();
         return t.snapshot();
     }
@@ -66,12 +82,12 @@ class DecisionMapViewTest {
 
     @Test
     void afterTrainingGenderTheMapIsBlueAroundWomenAndOrangeAroundMen(FxRobot robot) throws Exception {
-        Snapshot s = trained(gender, Optimizer.SGD, 0.1, 1000, Initializer.STANDARD_NORMAL, 1);
+        Snapshot s = trained(gender, Batching.Mode.PER_SAMPLE, 0.1, 1000, Initializer.STANDARD_NORMAL, 1);
         Network net = s.toNetwork();
         for (Dataset.Sample sample : gender.samples()) { // the network itself has learnt them
             assertEquals(sample.label() >= 0.5, net.predict(gender.toInput(sample.raw()))[0] >= 0.5, sample.name());
         }
-        robot.interact(() -> view.setSnapshot(s));
+        show(robot, TrainingSetup.forData(gender), s);
         for (Dataset.Sample sample : gender.samples()) {
             double out = net.predict(gender.toInput(sample.raw(0) - 12 / 360.0 * (view.decisionMap().xMax() - view.decisionMap().xMin()),
                     sample.raw(1) + 12 / 360.0 * (view.decisionMap().yMax() - view.decisionMap().yMin())))[0];
@@ -88,8 +104,8 @@ class DecisionMapViewTest {
     void pixelsFollowTheNetworksOutputOnXor(FxRobot robot) throws Exception {
         Dataset xor = BuiltinDatasets.xor();
         long seed = SeedSweep.xor().run(0, 10, null, null).runs().stream().filter(r -> !r.stuck()).findFirst().orElseThrow().seed();
-        Snapshot s = trained(xor, Optimizer.BATCH, 1, 5000, Initializer.UNIFORM_0_1, seed);
-        robot.interact(() -> { view.setDataset(xor); view.setSnapshot(s); });
+        Snapshot s = trained(xor, Batching.Mode.FULL_BATCH, 1, 5000, Initializer.UNIFORM_0_1, seed);
+        show(robot, TrainingSetup.forData(xor), s);
         Network net = s.toNetwork();
         // The centre of the plot: the colour of the network's output there (smoothing blurs by under a cell).
         double cx = (view.decisionMap().xMin() + view.decisionMap().xMax()) / 2;
@@ -105,9 +121,9 @@ class DecisionMapViewTest {
 
     @Test
     void oneSmallMapPerHiddenNeuronThatGrowsOnHover(FxRobot robot) throws Exception {
-        Network net = NetworkFactory.create(new lab.backprop.model.Layout(2, 3, 1), Activation.TANH, Activation.SIGMOID,
+        Network net = Setups.network(new lab.backprop.model.Layout(2, 3, 1), Activation.TANH, Activation.SIGMOID,
                 Initializer.STANDARD_NORMAL, 4);
-        robot.interact(() -> view.setSnapshot(net.snapshot(0, Double.NaN)));
+        show(robot, TrainingSetup.forData(gender, Architecture.of(1, 3, Activation.TANH)), net.snapshot(0, Double.NaN));
         List<Canvas> maps = view.neuronCanvases();
         assertEquals(3, maps.size());
         assertEquals(List.of("h1", "h2", "h3"), robot.lookup("#decision-map-strip").lookup(".label").queryAllAs(Label.class)
@@ -127,10 +143,13 @@ class DecisionMapViewTest {
     }
 
     @Test
-    void aNetworkThatDoesNotTakeTwoInputsGetsAMessage(FxRobot robot) {
-        Network three = Network.sigmoid(3, 2, 1);
-        robot.interact(() -> view.setSnapshot(three.snapshot(0, 0)));
-        assertTrue(robot.lookup("#decision-map-message").queryAs(Label.class).getText().contains("needs 2"));
-        assertEquals(0, view.neuronCanvases().size());
+    void aNetworkThatDoesNotFitTheWindowIsRefusedAndTheMapKeepsItsOwn(FxRobot robot) {
+        Snapshot before = view.getSnapshot();
+        Network deep = Network.sigmoid(2, 3, 5, 1); // hidden layers of unequal size
+        String why = FxTestSupport.fx(() -> vm.install(TrainingSetup.forData(gender,
+                Architecture.of(deep.layout(), Activation.SIGMOID, Activation.SIGMOID)), deep.snapshot(0, 0)));
+        assertTrue(why.contains("hidden layers of the same size"), why);
+        assertSame(before, view.getSnapshot());
+        assertEquals(2, view.neuronCanvases().size());
     }
 }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
-import javafx.concurrent.Worker;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -20,20 +20,27 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import lab.backprop.train.Job;
 import lab.backprop.train.SeedSweep;
+import lab.backprop.ui.FxTestSupport;
+import lab.backprop.ui.LabViewModel;
 
 @ExtendWith(ApplicationExtension.class)
 class SeedSweepViewTest {
     private SeedSweepView view;
+    private LabViewModel vm;
 
     @Start void start(Stage stage) {
-        view = new SeedSweepView();
+        vm = new LabViewModel();
+        view = new SeedSweepView(vm);
         stage.setScene(new Scene(view, 700, 560));
         stage.show();
     }
 
-    private Worker.State state() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> view.taskProperty().get().getState()).get();
+    @AfterEach void stop() { FxTestSupport.fxRun(vm::dispose); }
+
+    private Job.State state() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.jobProperty().get().state()).get();
     }
 
     private String result(FxRobot robot) { return robot.lookup("#sweep-result").queryAs(Label.class).getText(); }
@@ -43,7 +50,7 @@ class SeedSweepViewTest {
         robot.doubleClickOn("#sweep-count").write("24");
         robot.doubleClickOn("#sweep-first-seed").write("7");
         robot.clickOn("#sweep-run");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state() == Worker.State.SUCCEEDED);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state() == Job.State.DONE);
         WaitForAsyncUtils.waitForFxEvents();
         SeedSweep.Result expected = SeedSweep.xor().run(7, 24, null, null);
         assertEquals(expected.stuckCount() + " of 24 got stuck", result(robot));
@@ -61,7 +68,7 @@ class SeedSweepViewTest {
         robot.doubleClickOn("#sweep-count").write("many");
         robot.clickOn("#sweep-run");
         assertEquals("N must be a whole number, got 'many'", result(robot));
-        assertNull(view.taskProperty().get());
+        assertNull(view.jobProperty().get());
         robot.doubleClickOn("#sweep-count").write("0");
         robot.clickOn("#sweep-run");
         assertEquals("N must be between 1 and 100000, got 0", result(robot));
@@ -71,9 +78,9 @@ class SeedSweepViewTest {
     void aLongSweepCanBeCancelled(FxRobot robot) throws Exception {
         robot.doubleClickOn("#sweep-count").write("100000");
         robot.clickOn("#sweep-run");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.taskProperty().get().getProgress()).get() > 0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> view.jobProperty().get().progress()).get() > 0);
         robot.clickOn("#sweep-cancel");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> state() == Worker.State.CANCELLED);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> state() == Job.State.CANCELLED);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("cancelled", result(robot));
         assertTrue(!robot.lookup("#sweep-run").queryButton().isDisabled());

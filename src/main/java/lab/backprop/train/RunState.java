@@ -1,7 +1,7 @@
-package lab.backprop.ui;
+package lab.backprop.train;
 
-/** What the training thread is doing, as the window shows it. */
-public enum TrainingState {
+/** What the lab's training thread is doing. */
+public enum RunState {
     /** Nothing running; Train starts a run. */
     IDLE("Ready"),
     /** A run is going on in the training thread. */
@@ -11,7 +11,8 @@ public enum TrainingState {
 
     private final String label;
 
-    TrainingState(String label) { this.label = label; }
+    RunState(String label) { this.label = label; }
 
+    /** "Ready", "Training", "Paused". */
     public String label() { return label; }
 }

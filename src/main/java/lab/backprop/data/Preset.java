@@ -1,0 +1,25 @@
+package lab.backprop.data;
+
+import lab.backprop.model.Initializer;
+
+/**
+ * How a data set is trained when it is chosen afresh (the seeds' settings for their data): batching, start,
+ * learning rate, epochs, and how often the command line prints the loss. Every {@link Dataset} carries one;
+ * {@code train.TrainingSetup.forData} applies it.
+ *
+ * @param logEvery epochs between loss lines of {@code train} (0 for none)
+ */
+public record Preset(Batching batching, Initializer init, long seed, double learningRate, long epochs, long logEvery) {
+    /** Seed 001 (gender, and any own data): per-sample SGD, standard normal start, seed 1, rate 0.1, 1000 epochs, loss every 10. */
+    public static final Preset SEED_001 = new Preset(Batching.perSample(), Initializer.STANDARD_NORMAL, 1, 0.1, 1000, 10);
+    /** Seed 000 (XOR): full batch, uniform [0,1) start, seed 0, rate 1, 5000 epochs (it prints no loss; we log every 500). */
+    public static final Preset SEED_000 = new Preset(Batching.fullBatch(), Initializer.UNIFORM_0_1, 0, 1.0, 5000, 500);
+    /** Own data (a CSV, points added by hand): seed 001's settings; per-sample steps at a modest rate suit any scale. */
+    public static final Preset OWN_DATA = SEED_001;
+
+    public Preset {
+        if (batching == null || init == null) throw new IllegalArgumentException("a preset needs a batching and an initialisation");
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        if (epochs < 0 || logEvery < 0) throw new IllegalArgumentException("epochs and log interval must be 0 or more");
+    }
+}

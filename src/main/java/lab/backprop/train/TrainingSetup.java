@@ -1,0 +1,82 @@
+package lab.backprop.train;
+
+import java.util.SplittableRandom;
+
+import lab.backprop.data.Batching;
+import lab.backprop.data.Dataset;
+import lab.backprop.data.Preset;
+import lab.backprop.model.Architecture;
+import lab.backprop.model.Initializer;
+import lab.backprop.model.Layout;
+import lab.backprop.model.Network;
+import lab.backprop.support.Numbers;
+
+/**
+ * Everything that says how to train, in one immutable record: the data, the network's shape, how its first weights
+ * are drawn, the batching, the update rule, the learning rate and the number of epochs. The command line parses its
+ * options into one, sessions save one, the window edits one, twin runs and the seed sweep vary one; and it makes the
+ * trainer ({@link #newTrainer()}).
+ *
+ * @param seed   seeds the first weights and the mini-batch shuffle: the same setup gives the same run, bit for bit
+ * @param epochs what a run trains (0 or more); a trainer's epoch count is its own
+ */
+public record TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
+                            UpdateRule update, double learningRate, long epochs) {
+    public TrainingSetup {
+        if (data == null) throw new IllegalArgumentException("the data set is missing");
+        if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
+        if (architecture == null || init == null || batching == null || update == null) {
+            throw new IllegalArgumentException("a training setup needs an architecture, an initialisation, a batching and an update rule");
+        }
+        LearningRate.check(learningRate);
+        if (epochs < 0) throw new IllegalArgumentException("epochs must be 0 or more, got " + epochs);
+    }
+
+    /** The data's own preset with the seeds' 2-2-1 sigmoid network. */
+    public static TrainingSetup forData(Dataset data) { return forData(data, Architecture.SEEDS); }
+
+    /** The data's own preset (batching, start, rate, epochs) with the given network shape. */
+    public static TrainingSetup forData(Dataset data, Architecture architecture) {
+        Preset p = data.preset();
+        return new TrainingSetup(data, architecture, p.init(), p.seed(), p.batching(), GradientDescent.INSTANCE, p.learningRate(),
+                p.epochs());
+    }
+
+    /** The network's layout: the data's inputs, the hidden layers, one output. */
+    public Layout layout() { return architecture.layout(data.featureCount()); }
+
+    /** A fresh network drawn from {@link #init()} with {@link #seed()}: the same setup, the same weights. */
+    public Network newNetwork() {
+        Network net = architecture.newNetwork(data.featureCount());
+        net.initialize(init, new SplittableRandom(seed));
+        return net;
+    }
+
+    /** A trainer on a fresh network ({@link #newNetwork()}). */
+    public Trainer newTrainer() { return new Trainer(newNetwork(), this); }
+
+    /** A trainer that trains {@code start} (not copied) with these settings, e.g. a loaded session's network. */
+    public Trainer newTrainer(Network start) { return new Trainer(start, this); }
+
+    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs); }
+    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs); }
+    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs); }
+    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs); }
+    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs); }
+    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs); }
+    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs); }
+    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n); }
+
+    /** Whether {@code other} differs from this one only in what a running trainer can take at once (rate, epochs). */
+    public boolean sameNetworkAs(TrainingSetup other) {
+        return data == other.data && architecture.equals(other.architecture) && init == other.init && seed == other.seed
+                && batching.equals(other.batching) && update.equals(other.update);
+    }
+
+    /** "2-2-1 sigmoid on gender: sgd, lr 0.1, 1000 epochs, normal init, seed 1" (and the rule when it is not plain GD). */
+    public String describe() {
+        return architecture.describe(data.featureCount()) + " on " + data.name() + ": " + batching.describe()
+                + (update.isPlainGradientDescent() ? "" : ", " + update.title())
+                + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed;
+    }
+}

@@ -1,0 +1,35 @@
+package lab.backprop.ui;
+
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.scene.Node;
+import lab.backprop.ui.advanced.BackpropStepView;
+import lab.backprop.ui.advanced.DecisionMapView;
+import lab.backprop.ui.advanced.HistoryView;
+import lab.backprop.ui.advanced.SeedSweepView;
+import lab.backprop.ui.advanced.TwinRunView;
+
+/**
+ * The one registration table of the side panel's views, in the order the window shows them. A new view is a class
+ * whose constructor takes the {@link LabViewModel} and one row here.
+ */
+public final class Views {
+    /**
+     * One view: its title (the tab's text), what it shows (the tab's tooltip), how it is made, and whether it needs a
+     * scroll pane around it (views of fixed size; the others fill and scroll what they must themselves).
+     */
+    public record Entry(String title, String tooltip, Class<? extends Node> type, Function<LabViewModel, Node> make, boolean scrolls) { }
+
+    public static final List<Entry> SIDE_PANEL = List.of(
+            new Entry("Sigmoid", "The selected neuron's activation curve and its bias", SigmoidShiftView.class, SigmoidShiftView::new, false),
+            new Entry("Data", "The samples and the network's output for each", DataTableView.class, DataTableView::new, false),
+            new Entry("Decision map", "The output over the input plane; click to add points", DecisionMapView.class, DecisionMapView::new, true),
+            new Entry("Backprop step", "Every factor of the chain rule for one parameter and sample", BackpropStepView.class,
+                    BackpropStepView::new, true),
+            new Entry("History", "Rewind to an earlier epoch; every parameter over time", HistoryView.class, HistoryView::new, false),
+            new Entry("Twin runs", "Two runs from the same weights that differ in one switch", TwinRunView.class, TwinRunView::new, true),
+            new Entry("Seed sweep", "Many random starts of seed 000's XOR: how many get stuck", SeedSweepView.class, SeedSweepView::new, true));
+
+    private Views() { }
+}

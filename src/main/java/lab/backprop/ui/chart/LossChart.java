@@ -1,0 +1,267 @@
+package lab.backprop.ui.chart;
+
+import java.util.List;
+
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import lab.backprop.train.LossHistory;
+
+/**
+ * Loss curves on a canvas that fills this region: the one chart of the app (the main loss curve, twin runs). Each
+ * curve is drawn from the bounded buckets of a {@link LossHistory}: a min..max band per pixel column plus a line
+ * through the columns' lowest and highest last values, so spikes survive any run length and a redraw costs at most
+ * a few points per pixel column. Linear or log scale, round ticks (1-2-5 steps, never past the data), a label on
+ * every decade of the log scale, axis titles, and a legend when there is more than one curve.
+ */
+public final class LossChart extends Region {
+    private static final Color GRID = Color.web("#e5e7eb");
+    private static final Color AXIS = Color.web("#9ca3af");
+    private static final Color TEXT = Color.web("#374151");
+    private static final double FLOOR = 1e-12;
+
+    /** One curve: legend text, colour, and the buckets to draw. */
+    public record Curve(String label, Color color, LossHistory.View view) { }
+
+    private final Canvas canvas = new Canvas();
+    private List<Curve> curves = List.of();
+    private boolean logScale;
+    private String yTitle = "loss (MSE)";
+    private double fontSize = 11;
+    private int drawnBuckets;
+    private int drawnPoints;
+    private Bounds plot = new BoundingBox(0, 0, 0, 0);
+
+    public LossChart() {
+        getStyleClass().add("loss-chart");
+        getChildren().add(canvas);
+        setMinSize(120, 90);
+        setPrefSize(420, 220);
+    }
+
+    /** Replaces the curves and redraws. */
+    public void setCurves(List<Curve> curves) {
+        this.curves = List.copyOf(curves);
+        redraw();
+    }
+
+    public void setLogScale(boolean log) {
+        if (log == logScale) return;
+        logScale = log;
+        redraw();
+    }
+
+    public boolean isLogScale() { return logScale; }
+
+    public void setYTitle(String title) { yTitle = title; redraw(); }
+
+    /** Font size of ticks and titles in px (presenter mode scales it). */
+    public void setFontSize(double px) { fontSize = px; redraw(); }
+
+    /** Buckets of the last redraw (bounded by the histories' capacity, however long the run). */
+    public int drawnBuckets() { return drawnBuckets; }
+
+    /** Points of the lines of the last redraw: at most two per pixel column and curve, however many buckets. */
+    public int drawnPoints() { return drawnPoints; }
+
+    /** Where the last redraw put the plot area, in this region's coordinates. */
+    public Bounds plotArea() { return plot; }
+
+    @Override protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    /** Draws everything again from the curves' views. */
+    public void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        drawnBuckets = 0;
+        drawnPoints = 0;
+        if (w < 80 || h < 60) return;
+        Font font = Font.font(fontSize);
+        g.setFont(font);
+        long firstEpoch = Long.MAX_VALUE, lastEpoch = Long.MIN_VALUE;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Curve c : curves) {
+            LossHistory.View v = c.view();
+            drawnBuckets += v.size();
+            if (v.size() == 0) continue;
+            firstEpoch = Math.min(firstEpoch, v.firstEpoch()[0]);
+            lastEpoch = Math.max(lastEpoch, v.firstEpoch()[v.size() - 1] + v.span() - 1);
+            for (int i = 0; i < v.size(); i++) {
+                if (Double.isFinite(v.min()[i])) lo = Math.min(lo, v.min()[i]);
+                if (Double.isFinite(v.max()[i])) hi = Math.max(hi, v.max()[i]);
+            }
+        }
+        boolean empty = firstEpoch == Long.MAX_VALUE;
+        if (empty) { firstEpoch = 0; lastEpoch = 1; }
+        lastEpoch = Math.max(lastEpoch, firstEpoch + 1);
+        if (!(hi >= lo)) { lo = 0.001; hi = 1; }
+        double yLo, yHi;
+        if (logScale) {
+            yLo = Math.floor(Math.log10(Math.max(lo, FLOOR)));
+            yHi = Math.ceil(Math.log10(Math.max(hi, FLOOR)));
+            if (yHi <= yLo) yHi = yLo + 1;
+        } else {
+            yLo = 0;
+            yHi = hi <= 0 ? 1 : hi * 1.05;
+        }
+        double[] yTicks = logScale ? decades(yLo, yHi) : Ticks.within(yLo, yHi, (int) Math.max(2, h / (fontSize * 4)), 0);
+        double labelWidth = 0;
+        for (double t : yTicks) labelWidth = Math.max(labelWidth, width(yLabel(t), font));
+        double lineH = fontSize * 1.3;
+        boolean legend = curves.size() > 1;
+        double left = Math.ceil(labelWidth + lineH + 10), right = w - 12;
+        double top = legend ? lineH + 10 : 8, bottom = h - 2 * lineH - 6;
+        if (right - left < 40 || bottom - top < 30) return;
+        plot = new BoundingBox(left, top, right - left, bottom - top);
+        final double fyLo = yLo, fySpan = yHi - yLo, fTop = top, fBottom = bottom;
+        java.util.function.DoubleUnaryOperator yOf = loss -> {
+            double t = logScale ? Math.log10(Math.max(loss, FLOOR)) : loss;
+            return fBottom - (fBottom - fTop) * (t - fyLo) / fySpan;
+        };
+        double xScale = (right - left) / (double) (lastEpoch - firstEpoch);
+
+        g.setLineWidth(1);
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : yTicks) {
+            double y = logScale ? fBottom - (fBottom - fTop) * (t - fyLo) / fySpan : yOf.applyAsDouble(t);
+            g.setStroke(GRID);
+            g.strokeLine(left, y, right, y);
+            g.fillText(yLabel(t), left - 5, y);
+        }
+        double[] xTicks = Ticks.within(firstEpoch, lastEpoch, (int) Math.max(2, (right - left) / (fontSize * 7)), 1);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : xTicks) {
+            double x = left + (t - firstEpoch) * xScale;
+            g.setStroke(AXIS);
+            g.strokeLine(x, bottom, x, bottom + 4);
+            String text = Ticks.label(t);
+            double tw = width(text, font);
+            g.fillText(text, Math.max(left + tw / 2, Math.min(right - tw / 2, x)), bottom + 5);
+        }
+        g.setStroke(AXIS);
+        g.strokeLine(left, top, left, bottom);
+        g.strokeLine(left, bottom, right, bottom);
+        g.fillText("epoch", (left + right) / 2, bottom + 5 + lineH);
+        g.save();
+        g.translate(fontSize * 0.2, (top + bottom) / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(yTitle + (logScale ? ", log scale" : ""), 0, 0);
+        g.restore();
+
+        for (Curve c : curves) drawCurve(g, c, firstEpoch, xScale, left, yOf);
+        if (legend) drawLegend(g, font, right, lineH);
+    }
+
+    private void drawCurve(GraphicsContext g, Curve c, long firstEpoch, double xScale, double left,
+                           java.util.function.DoubleUnaryOperator yOf) {
+        LossHistory.View v = c.view();
+        int n = v.size();
+        if (n == 0) return;
+        double[] min = v.min(), max = v.max(), last = v.last();
+        long[] first = v.firstEpoch();
+        // At most one band and two line points per pixel column: thousands of buckets on a canvas a few hundred
+        // pixels wide would otherwise stroke many segments into each column. Min/max per column keeps spikes.
+        g.setStroke(c.color().deriveColor(0, 1, 1, 0.45));
+        g.setLineWidth(1);
+        int i = 0;
+        while (i < n) {
+            long column = (long) Math.floor((first[i] - firstEpoch) * xScale);
+            double x = left + (first[i] - firstEpoch) * xScale;
+            double bandLo = min[i], bandHi = max[i];
+            boolean band = max[i] > min[i];
+            int j = i + 1;
+            for (; j < n && (long) Math.floor((first[j] - firstEpoch) * xScale) == column; j++) {
+                bandLo = Math.min(bandLo, min[j]);
+                bandHi = Math.max(bandHi, max[j]);
+                band |= max[j] > min[j];
+            }
+            if (band) g.strokeLine(x, yOf.applyAsDouble(finite(bandLo)), x, yOf.applyAsDouble(finite(bandHi)));
+            i = j;
+        }
+        g.setStroke(c.color());
+        g.setLineWidth(2);
+        g.beginPath();
+        int points = 0;
+        i = 0;
+        while (i < n) {
+            long column = (long) Math.floor((first[i] - firstEpoch) * xScale);
+            int lowAt = i, highAt = i;
+            int j = i + 1;
+            for (; j < n && (long) Math.floor((first[j] - firstEpoch) * xScale) == column; j++) {
+                if (last[j] < last[lowAt]) lowAt = j;
+                if (last[j] > last[highAt]) highAt = j;
+            }
+            // The column's lowest and highest value, in the order they came.
+            int a = Math.min(lowAt, highAt), b = Math.max(lowAt, highAt);
+            for (int k = a; ; k = b) {
+                double x = left + (first[k] - firstEpoch) * xScale;
+                double y = yOf.applyAsDouble(finite(last[k]));
+                if (points++ == 0) g.moveTo(x, y); else g.lineTo(x, y);
+                if (k == b) break;
+            }
+            i = j;
+        }
+        g.stroke();
+        drawnPoints += points;
+    }
+
+    private void drawLegend(GraphicsContext g, Font font, double right, double lineH) {
+        double x = right;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int ci = curves.size() - 1; ci >= 0; ci--) {
+            Curve c = curves.get(ci);
+            double tw = width(c.label(), font);
+            x -= tw + 30;
+            g.setStroke(c.color());
+            g.setLineWidth(3);
+            g.strokeLine(x, lineH / 2 + 3, x + 18, lineH / 2 + 3);
+            g.setFill(TEXT);
+            g.fillText(c.label(), x + 23, lineH / 2 + 3);
+            x -= 10;
+        }
+    }
+
+    private static double[] decades(double lo, double hi) {
+        int n = (int) Math.round(hi - lo) + 1;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) t[i] = lo + i;
+        return t;
+    }
+
+    private String yLabel(double t) { return logScale ? Ticks.label(Math.pow(10, t)) : Ticks.label(t); }
+
+    private static double finite(double v) { return Double.isFinite(v) ? v : 1e9; }
+
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+
+    /** Width of a text in a font, remembered: the same tick labels come back every frame. */
+    private double width(String text, Font font) {
+        if (widths.size() > 512) widths.clear();
+        return widths.computeIfAbsent(font.getSize() + "|" + text, k -> {
+            Text t = new Text(text);
+            t.setFont(font);
+            return t.getLayoutBounds().getWidth();
+        });
+    }
+}
