@@ -95,6 +95,7 @@ public final class TrainingLoop {
         try {
             for (long i = 0; i < epochs; i++) {
                 if (stopRequested) return Outcome.STOPPED;
+                if (trainer.hasPendingEdits()) applyEditsAndPublish(); // the edited network is shown before it trains on
                 double loss = trainer.runEpoch();
                 history.record(trainer.epoch(), loss);
                 if (parameters != null) parameters.record(trainer);

@@ -221,41 +221,6 @@ class FilesAndShortcutsTest {
         assertEquals(0.0, back.sample(5).label());
     }
 
-    @Test void aPointAddedWhileTrainingKeepsTheRunGoing() {
-        fxRun(() -> {
-            vm.epochsPerSecondProperty().set(200);
-            vm.editSetup(s -> s.withEpochs(2000));
-            vm.train();
-        });
-        waitUntil("some epochs", 10, () -> vm.snapshot().epoch() > 20);
-        int size = fx(() -> vm.dataset().size());
-        fxRun(() -> assertNull(vm.replaceData(vm.dataset().with(new Dataset.Sample("new", new double[] { 150, 66 }, 1)))));
-        assertEquals(RunState.RUNNING, fx(() -> vm.state()), () -> "alert: " + fx(() -> vm.alertProperty().get()));
-        fxRun(() -> vm.epochsPerSecondProperty().set(0));
-        waitUntil("run finished", 20, () -> vm.state() == RunState.IDLE);
-        Snapshot s = fx(() -> vm.snapshot());
-        assertEquals(2000, s.epoch());
-        assertEquals(mse(s, fx(() -> vm.dataset())), s.loss(), 1e-12);
-        assertEquals(size + 1, fx(() -> vm.dataset().size()));
-    }
-
-    @Test void anEditTypedRightAfterAddingAPointIsKept() {
-        train(20);
-        double[] before = parameters(vm);
-        fxRun(() -> {
-            assertNull(vm.replaceData(vm.dataset().with(new Dataset.Sample(null, new double[] { 140, 68 }, 0))));
-            assertNull(vm.editParameter(0, "3.25"));
-        });
-        waitUntil("the edit is shown", 5, () -> vm.snapshot().weight(0) == 3.25);
-        settle();
-        double[] after = parameters(vm);
-        assertEquals(3.25, after[0]);
-        for (int i = 1; i < after.length; i++) assertEquals(before[i], after[i], "parameter " + i);
-        assertEquals(20, fx(() -> vm.snapshot().epoch()));
-        Snapshot s = fx(() -> vm.snapshot());
-        assertEquals(mse(s, fx(() -> vm.dataset())), s.loss(), 1e-12);
-    }
-
     // ---- Sessions ------------------------------------------------------------------------------
 
     @Test void aSavedSessionLoadsIntoAFreshWindowBitForBit() throws Exception {

@@ -6,6 +6,7 @@ import static lab.backprop.ui.FxTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.stage.Stage;
@@ -42,22 +43,6 @@ class LabViewModelTest {
         assertEquals(1, fx(() -> vm.lossHistory().recorded()));
     }
 
-    @Test void refusedRatesLeaveTheRateInUse() {
-        fxRun(() -> vm.setLearningRate(-3));
-        assertEquals(0.1, fx(() -> vm.setup().learningRate()));
-        assertEquals(0.1, fx(() -> vm.trainerLearningRate()));
-        fxRun(() -> vm.setLearningRate(Double.NaN));
-        assertEquals(0.1, fx(() -> vm.trainerLearningRate()));
-    }
-
-    @Test void badParameterTextIsRefusedWithAMessage() {
-        String msg = fx(() -> vm.editParameter(0, "one"));
-        assertNotNull(msg);
-        assertTrue(msg.contains("not a number"), msg);
-        assertNull(fx(() -> vm.editParameter(0, "0.75")));
-        waitUntil("edit applied", 5, () -> vm.snapshot().weight(0) == 0.75);
-    }
-
     @Test void theProbeFollowsTheTypedInputThroughTheShift() {
         fxRun(() -> vm.probeInputProperty().set(new double[] { 135, 66 }));
         Probe p = fx(() -> vm.probeProperty().get());
@@ -68,26 +53,22 @@ class LabViewModelTest {
         assertEquals(expected >= 0.5 ? "F" : "M", p.className());
     }
 
-    @Test void resetWithTheSameSeedGivesTheSameWeights() {
-        double[] first = fx(() -> vm.snapshot().weights());
-        fxRun(() -> vm.setParameter(0, 5));
-        waitUntil("edit applied", 5, () -> vm.snapshot().weight(0) == 5);
-        fxRun(() -> vm.reset());
-        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(fx(() -> vm.snapshot().weights())));
-        fxRun(() -> vm.selectDataset(BuiltinDatasets.xor()));
-        assertEquals(0L, fx(() -> vm.setup().seed()));
-        fxRun(() -> vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(s.architecture().hiddenLayers(), 8, s.architecture().hidden()))));
-        assertEquals("2-8-1", fx(() -> vm.snapshot().layout().toString()));
-    }
-
-    @Test void miniBatchTrains() {
+    @Test void commandsShowAtOnceAndTheSetupIsMirrored() {
         fxRun(() -> {
-            vm.editSetup(s -> s.withBatching(s.batching().withMode(lab.backprop.data.Batching.Mode.MINI_BATCH)));
-            vm.epochsPerSecondProperty().set(0);
-            vm.editSetup(s -> s.withEpochs(200));
+            vm.epochsPerSecondProperty().set(50);
+            vm.editSetup(s -> s.withEpochs(100_000));
             vm.train();
         });
-        waitUntil("done", 20, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == 200);
-        assertTrue(fx(() -> vm.snapshot().loss()) < fx(() -> vm.lossHistory().view().max()[0]));
+        assertEquals(lab.backprop.train.RunState.RUNNING, fx(vm::state), "no frame needed");
+        fxRun(vm::pause);
+        waitUntil("paused", 5, () -> vm.state() == lab.backprop.train.RunState.PAUSED);
+        fxRun(() -> vm.selectDataset(lab.backprop.data.BuiltinDatasets.xor()));
+        assertEquals("xor", fx(() -> vm.dataset().name()));
+        assertEquals(lab.backprop.train.RunState.IDLE, fx(vm::state));
+        assertSame(fx(() -> vm.controller().setup()), fx(vm::setup));
+        assertEquals("[0.0, 0.0]", fx(() -> java.util.Arrays.toString(vm.probeInputProperty().get())), "the probe starts at XOR's first row");
+        assertTrue(fx(() -> vm.datasetNames().contains("xor")));
+        assertTrue(fx(() -> vm.changeSetup(vm.setup().withArchitecture(lab.backprop.model.Architecture.of(4, 2, Activation.SIGMOID))))
+                .contains("hidden layers"));
     }
 }
