@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,6 +22,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
+import lab.backprop.support.Texts;
 
 /**
  * Reads a data set from a CSV file, strictly: every problem is a {@link DataFormatException}
@@ -33,9 +38,9 @@ import org.apache.commons.csv.CSVRecord;
  * -135/-66 with classes F and M. {@link Options} overrides the name, shift and class names.
  *
  * <p>Limits: {@value #MAX_BYTES} bytes and {@value #MAX_ROWS} data rows; a larger file is refused
- * before it is read into memory. Why a line splitter of our own around Commons CSV: we want the
- * exact line number of every problem and no multi-line quoted values, so lines are cut here and
- * each line's values (quotes, escapes) are split by Commons CSV.
+ * before it is read into memory. Commons CSV splits the whole text into records (quotes, escapes, any line end); the
+ * reader checks each record as it comes, with the exact line number (quoted values that run over a line are refused),
+ * and refuses control characters (a NUL byte, a terminal escape) inside values, quoting them back escaped.
  */
 public final class CsvDatasetReader {
     /** Largest file accepted (1 MiB, far more than a hand-made data set needs). */
@@ -63,8 +68,10 @@ public final class CsvDatasetReader {
         public Options withClasses(String positive, String negative) { return new Options(name, shift, positive, negative); }
     }
 
-    private static final CSVFormat LINE_FORMAT = CSVFormat.DEFAULT.builder()
-            .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+    /** Commas, quotes as in RFC 4180, blank lines kept (skipped by the reader, which counts lines). No trimming by the
+     * parser: values are stripped of whitespace here, after control characters (which a trim would remove) are refused. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
     private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity|∞)");
     private static final Pattern POSITIVE_NAME = Pattern.compile("([\\p{L}\\p{N}_]+)\\s*=\\s*1(?![\\d.])");
@@ -147,34 +154,59 @@ public final class CsvDatasetReader {
                 || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
             throw new DataFormatException(source, 1, 0, "the file is UTF-16 text; save it as UTF-8 (or plain) CSV");
         }
+        String text = decode(bytes, pos, source);
         Rows rows = new Rows(source, options);
-        int lineNo = 0;
-        while (pos < bytes.length) {
-            int end = pos;
-            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
-            lineNo++;
-            rows.accept(lineNo, decode(bytes, pos, end, source, lineNo));
-            // One line break: \r\n (Windows), \n, or a lone \r (old Mac).
-            pos = end;
-            if (pos < bytes.length && bytes[pos] == '\r') {
-                pos++;
-                if (pos < bytes.length && bytes[pos] == '\n') pos++;
-            } else if (pos < bytes.length) {
-                pos++;
+        // Commons CSV reads the whole text; each record is checked as it comes. Blank lines are kept as records (so
+        // that the parser's line count stays the file's) and skipped here, as are comment lines.
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            long lineBefore = 0;
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) break;
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+                    throw new DataFormatException(source, (int) lineBefore + 1, 0,
+                            "cannot split this line into values: a quote (\") is not closed or is followed by text");
+                }
+                int line = (int) lineBefore + 1;
+                long lineAfter = parser.getCurrentLineNumber();
+                if (lineAfter - lineBefore > 1) {
+                    throw new DataFormatException(source, line, 0, "a quoted value runs over more than one line; keep every row on one line");
+                }
+                lineBefore = lineAfter;
+                if (!startsWithHash(text, record.getCharacterPosition())) rows.accept(line, record.values());
             }
+        } catch (IOException e) {
+            throw new DataFormatException(source, "cannot read: " + e.getMessage(), e);
         }
         return rows.finish(name);
     }
 
-    private static String decode(byte[] bytes, int from, int to, String source, int line) throws DataFormatException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
+    /** A comment line: its first character (after blanks) is #, not quoted (a quoted "#1" is a name). */
+    private static boolean startsWithHash(String text, long position) {
+        int i = (int) position;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        return i < text.length() && text.charAt(i) == '#';
+    }
+
+    /** The bytes as UTF-8 text; a byte sequence that is not UTF-8 is refused with its line. */
+    private static String decode(byte[] bytes, int from, String source) throws DataFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        CharBuffer out = CharBuffer.allocate(bytes.length - from);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = from; i < in.position(); i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) line++;
+            }
             throw new DataFormatException(source, line, 0, "this line is not UTF-8 text; save the file as UTF-8 CSV");
         }
+        return out.flip().toString();
     }
 
     /** The state of one read: columns decided by the first row, then every row checked against them. */
@@ -191,10 +223,20 @@ public final class CsvDatasetReader {
             this.options = options;
         }
 
-        void accept(int line, String text) throws DataFormatException {
-            String trimmed = text.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) return;
-            List<String> fields = split(line, text);
+        void accept(int line, String[] values) throws DataFormatException {
+            List<String> fields = new ArrayList<>(values.length);
+            for (String v : values) fields.add(v.strip());
+            if (fields.isEmpty() || fields.size() == 1 && fields.get(0).isEmpty()) return; // a blank line
+            String text = String.join(",", values);
+            for (int c = 0; c < values.length; c++) {
+                for (int i = 0; i < values[c].length(); i++) {
+                    char ch = values[c].charAt(i);
+                    if (Character.isISOControl(ch) && ch != '\t') {
+                        throw error(line, c + 1, "the value '" + Texts.quote(values[c].strip()) + "' holds a control character ("
+                                + Texts.escape(String.valueOf(ch)) + "); save the file as plain text");
+                    }
+                }
+            }
             if (columns == 0) {
                 decideColumns(line, text, fields);
                 if (isHeader(fields)) {
@@ -215,16 +257,6 @@ public final class CsvDatasetReader {
             double label = label(line, first + FEATURES, fields.get(first + FEATURES), text);
             String sampleName = named && !fields.get(0).isEmpty() ? fields.get(0) : "p" + (samples.size() + 1);
             samples.add(new Dataset.Sample(sampleName, raw, label));
-        }
-
-        private List<String> split(int line, String text) throws DataFormatException {
-            try (CSVParser parser = CSVParser.parse(text, LINE_FORMAT)) {
-                List<CSVRecord> records = parser.getRecords();
-                if (records.size() != 1) throw error(line, 0, "cannot split this line into values");
-                return records.get(0).toList();
-            } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-                throw error(line, 0, "cannot split this line into values: a quote (\") is not closed or is followed by text");
-            }
         }
 
         private void decideColumns(int line, String text, List<String> fields) throws DataFormatException {
@@ -353,9 +385,7 @@ public final class CsvDatasetReader {
         return "";
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
+    private static String shorten(String s) { return Texts.quote(s); }
 
     @Override public String toString() { return "CsvDatasetReader(maxBytes=" + maxBytes + ", maxRows=" + maxRows + ")"; }
 }
