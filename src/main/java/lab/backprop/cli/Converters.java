@@ -25,7 +25,7 @@ final class Converters {
             try {
                 return Batching.Mode.parse(s);
             } catch (IllegalArgumentException e) { // the option's name is --optimizer (also --batching)
-                throw new TypeConversionException("unknown optimizer '" + s + "' (choose sgd, batch or minibatch)");
+                throw new TypeConversionException("unknown optimizer '" + lab.backprop.support.Texts.quote(s) + "' (choose sgd, batch or minibatch)");
             }
         }
     }
@@ -40,7 +40,7 @@ final class Converters {
         @Override public Initializer convert(String s) {
             String t = s.trim().toLowerCase(Locale.ROOT);
             for (Initializer i : Initializer.values()) if (i.label().equals(t)) return i;
-            throw new TypeConversionException("unknown init '" + s + "' (choose normal or uniform)");
+            throw new TypeConversionException("unknown init '" + lab.backprop.support.Texts.quote(s) + "' (choose normal or uniform)");
         }
     }
 }

@@ -35,14 +35,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE.json",
             description = "After training, save the network, its settings and the data as a session file"
                     + " (for 'predict --model' and the window's File > Open session).")
-    Path saveTo;
+    String saveTo;
 
     @Override public Integer call() {
         TrainingSetup setup = options.setup();
         long every = logEvery != null ? logEvery : options.defaultLogEvery();
         if (every < 0) throw options.bad("--log-every must be 0 or more, got " + every);
         if (saveTo != null) {
-            String problem = RegularFiles.whyNotWritable(saveTo);
+            String problem = RegularFiles.whyNotWritable(saveTo); // as typed: Path would drop a trailing separator
             if (problem != null) throw options.bad("--save " + saveTo + ": " + problem);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         Predictions.print(trainer.network(), setup.data(), out);
         if (saveTo != null) {
             try {
-                SessionFile.save(Session.of(trainer), saveTo);
+                SessionFile.save(Session.of(trainer), Path.of(saveTo));
             } catch (IOException e) {
                 spec.commandLine().getErr().println("Error: could not save " + saveTo + ": " + e.getMessage());
                 return BackpropCli.EXIT_FAILED;

@@ -46,7 +46,7 @@ public record Batching(Mode mode, int batchSize) {
             for (Mode m : values()) if (m.label.equals(t)) return m;
             if (t.equals("full-batch") || t.equals("fullbatch")) return FULL_BATCH;
             if (t.equals("mini-batch")) return MINI_BATCH;
-            throw new IllegalArgumentException("unknown batching '" + text + "' (choose sgd, batch or minibatch)");
+            throw new IllegalArgumentException("unknown batching '" + lab.backprop.support.Texts.quote(text) + "' (choose sgd, batch or minibatch)");
         }
 
         @Override public String toString() { return label; }

@@ -46,6 +46,6 @@ public final class BuiltinDatasets {
     public static Dataset byName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (Entry e : ENTRIES) if (e.name().equals(n)) return e.make().get();
-        throw new IllegalArgumentException("unknown dataset '" + name + "' (choose " + String.join(" or ", names()) + ")");
+        throw new IllegalArgumentException("unknown dataset '" + lab.backprop.support.Texts.quote(name) + "' (choose " + String.join(" or ", names()) + ")");
     }
 }

@@ -51,7 +51,7 @@ public enum Activation {
         for (Activation a : values()) {
             if (a.label.equalsIgnoreCase(text.trim())) return a;
         }
-        throw new IllegalArgumentException("unknown activation '" + text + "' (choose sigmoid, tanh or relu)");
+        throw new IllegalArgumentException("unknown activation '" + lab.backprop.support.Texts.quote(text) + "' (choose sigmoid, tanh or relu)");
     }
 
     @Override public String toString() { return label; }

@@ -35,9 +35,6 @@ public record Architecture(List<Integer> hiddenSizes, Activation hidden, Activat
     /** Neurons of the first hidden layer, 0 when there is none. */
     public int firstHiddenSize() { return hiddenSizes.isEmpty() ? 0 : hiddenSizes.get(0); }
 
-    /** Whether every hidden layer has the same size (what the window's two spinners can show). */
-    public boolean isUniform() { return hiddenSizes.stream().distinct().count() <= 1; }
-
     /** inputs-h1-...-1. */
     public Layout layout(int inputs) {
         int[] sizes = new int[hiddenSizes.size() + 2];

@@ -120,7 +120,7 @@ public final class Layout {
         try {
             for (int i = 0; i < parts.length; i++) s[i] = Integer.parseInt(parts[i].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("layer sizes must look like 2-2-1, got '" + text + "'");
+            throw new IllegalArgumentException("layer sizes must look like 2-2-1, got '" + lab.backprop.support.Texts.quote(text) + "'");
         }
         return new Layout(s);
     }

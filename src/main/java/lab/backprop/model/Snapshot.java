@@ -43,9 +43,4 @@ public final class Snapshot {
         System.arraycopy(biases, 0, n.biases, 0, biases.length);
         return n;
     }
-
-    /** Same parameters, another epoch and loss label. */
-    public Snapshot withProgress(long newEpoch, double newLoss) {
-        return new Snapshot(layout, hidden, output, weights, biases, newEpoch, newLoss);
-    }
 }

@@ -467,7 +467,7 @@ public final class SessionFile {
             String initText = present(t.init(), "training.init is missing or not text");
             Initializer init = null;
             for (Initializer i : Initializer.values()) if (i.label().equalsIgnoreCase(initText.trim())) init = i;
-            if (init == null) throw fail("training.init must be normal or uniform, got '" + initText + "'");
+            if (init == null) throw fail("training.init must be normal or uniform, got '" + lab.backprop.support.Texts.quote(initText) + "'");
             UpdateRule update;
             try {
                 update = t.update() == null ? lab.backprop.train.GradientDescent.INSTANCE : UpdateRule.parse(t.update());

@@ -92,7 +92,7 @@ public final class Numbers {
         String why = whyNot(text);
         if (why == null) return Double.parseDouble(text.trim());
         String t = text == null ? "" : text.trim();
-        throw new IllegalArgumentException(what + " must be a number, got '" + t + "'" + (why.startsWith("use") ? ": " + why : ""));
+        throw new IllegalArgumentException(what + " must be a number, got '" + Texts.quote(t) + "'" + (why.startsWith("use") ? ": " + why : ""));
     }
 
     /** A whole number in [min, max]; otherwise an IllegalArgumentException naming {@code what} and the range. */
@@ -103,7 +103,7 @@ public final class Numbers {
             v = Long.parseLong(t);
         } catch (NumberFormatException e) {
             if (t.matches("[+-]?\\d+")) throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", got " + t);
-            throw new IllegalArgumentException(what + " must be a whole number, got '" + t + "'");
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + Texts.quote(t) + "'");
         }
         if (v < min || v > max) throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", got " + v);
         return v;

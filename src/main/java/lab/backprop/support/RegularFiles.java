@@ -33,8 +33,6 @@ public final class RegularFiles {
      * directory or any other non-file, and its folder must exist.
      */
     public static String whyNotWritable(Path file) {
-        String text = file.toString();
-        if (text.endsWith("/") || text.endsWith(java.io.File.separator)) return "the path ends in a separator: give a file name, not a folder";
         if (Files.exists(file)) {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -46,6 +44,19 @@ public final class RegularFiles {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) return "the folder " + dir + " does not exist";
         return null;
+    }
+
+    /**
+     * The same for a path as typed: one that ends in a separator ("out/") names a folder, which a {@link Path} would
+     * quietly drop.
+     */
+    public static String whyNotWritable(String typed) {
+        if (typed.endsWith("/") || typed.endsWith(java.io.File.separator)) return "the path ends in a separator: give a file name, not a folder";
+        try {
+            return whyNotWritable(Path.of(typed));
+        } catch (java.nio.file.InvalidPathException e) {
+            return "not a valid path: " + e.getReason();
+        }
     }
 
     /** "a directory", "a named pipe (FIFO)", "a character device", "a block device", "a socket" or "not a regular file". */

@@ -169,7 +169,8 @@ public final class LabController implements AutoCloseable {
     /**
      * Replaces the data but keeps the network's parameters, epoch count and histories (points added or removed by
      * hand): training goes on from the same weights on the new data, and a run that was going continues to the epoch
-     * it was heading for. Returns null if done, else why not (nothing changes then).
+     * it was heading for (a paused one stays paused, to resume there). Returns null if done, else why not (nothing
+     * changes then).
      */
     public synchronized String replaceData(Dataset data) {
         String problem = checkData(data);
@@ -178,7 +179,7 @@ public final class LabController implements AutoCloseable {
         if (!data.featureNames().equals(now.featureNames()) || !Arrays.equals(data.shift(), now.shift())) {
             return "the new data has other features than '" + now.name() + "'; open it as a new data set instead";
         }
-        boolean wasRunning = state == RunState.RUNNING;
+        boolean wasRunning = state == RunState.RUNNING, wasPaused = state == RunState.PAUSED;
         long target = runTarget;
         Current old = current;
         stopRun();
@@ -203,6 +204,7 @@ public final class LabController implements AutoCloseable {
             loop.applyEditsAndPublish();
         });
         if (wasRunning) startRun(0, target);
+        if (wasPaused) state = RunState.PAUSED;
         return null;
     }
 

@@ -45,7 +45,7 @@ public interface UpdateRule {
     static UpdateRule parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         for (UpdateRule r : known()) if (r.name().equals(t)) return r;
-        throw new IllegalArgumentException("unknown update rule '" + text + "' (choose "
+        throw new IllegalArgumentException("unknown update rule '" + lab.backprop.support.Texts.quote(text) + "' (choose "
                 + String.join(", ", known().stream().map(UpdateRule::name).toList()) + ")");
     }
 }

@@ -141,7 +141,7 @@ class LabControllerTest {
             assertNull(lab.changeSetup(lab.setup().withBatching(new Batching(mode, 2)).withEpochs(200)));
             lab.setEpochsPerSecond(0);
             lab.train();
-            assertEquals(RunState.RUNNING, lab.state());
+            assertTrue(lab.state() == RunState.RUNNING || lab.latest().epoch() == 200, "running, or already done");
             settle();
             assertEquals(RunState.IDLE, lab.state());
             assertEquals(200, lab.latest().epoch(), mode.label());
@@ -161,9 +161,9 @@ class LabControllerTest {
         Snapshot paused = lab.latest();
         Thread.sleep(100);
         assertSame(paused, lab.latest(), "nothing trains while paused");
-        lab.setEpochsPerSecond(0);
         lab.resume();
         assertEquals(RunState.RUNNING, lab.state());
+        lab.setEpochsPerSecond(0);
         settle();
         assertEquals(RunState.IDLE, lab.state());
         assertEquals(100, lab.latest().epoch(), "the run ends where it was heading");
@@ -338,5 +338,146 @@ class LabControllerTest {
         long epoch = lab.latest().epoch();
         assertNotSame(null, lab.latest());
         assertTrue(epoch < 100_000_000);
+    }
+
+    /** Starts a slow run, waits for its first epochs. */
+    private void slowRun() {
+        lab.setEpochsPerSecond(100);
+        assertNull(lab.changeSetup(lab.setup().withEpochs(100_000)));
+        lab.train();
+        waitFor("a few epochs", () -> lab.latest().epoch() >= 2);
+    }
+
+    @Test void everyCommandThatReplacesTheNetworkStopsARunForGood() throws Exception {
+        Runnable[] replacing = {
+            () -> lab.reset(),
+            () -> assertNull(lab.changeSetup(lab.setup().withSeed(5))),
+            () -> assertNull(lab.selectData(BuiltinDatasets.xor())),
+            () -> assertNull(lab.load(TrainingSetup.forData(BuiltinDatasets.gender()), Network.sigmoid(2, 2, 1).snapshot(0, 0.3))),
+        };
+        for (Runnable command : replacing) {
+            slowRun();
+            long generation = lab.generation();
+            command.run();
+            assertEquals(RunState.IDLE, lab.state());
+            assertTrue(lab.generation() > generation);
+            settle();
+            Thread.sleep(50);
+            assertEquals(RunState.IDLE, lab.state(), "the old run's end changes nothing");
+            assertEquals(0, lab.latest().epoch(), "nothing trains the new network");
+            assertSame(lab.data(), lab.known(lab.data().name()));
+        }
+    }
+
+    @Test void aPausedRunCanBeSteppedResumedAndToggled() throws Exception {
+        slowRun();
+        lab.togglePause();
+        waitFor("paused", () -> lab.state() == RunState.PAUSED);
+        long epoch = lab.latest().epoch();
+        lab.step();
+        settle();
+        assertEquals(epoch + 1, lab.latest().epoch(), "a step after a pause runs its epoch");
+        assertEquals(RunState.PAUSED, lab.state());
+        lab.togglePause();
+        assertEquals(RunState.RUNNING, lab.state());
+        lab.pause();
+        waitFor("paused again", () -> lab.state() == RunState.PAUSED);
+        lab.step();
+        lab.train(); // a new run of the setup's epochs from here
+        assertEquals(RunState.RUNNING, lab.state());
+        lab.train(); // already running: nothing
+        lab.step();  // nothing while running
+        lab.pause();
+        settle();
+        assertTrue(lab.finishedRuns() >= 3);
+    }
+
+    @Test void resumingARunThatIsAlreadyAtItsTargetEndsIt() {
+        lab.setEpochsPerSecond(100);
+        assertNull(lab.changeSetup(lab.setup().withEpochs(50)));
+        lab.train();
+        waitFor("a few epochs", () -> lab.latest().epoch() >= 2);
+        lab.pause();
+        waitFor("paused", () -> lab.state() == RunState.PAUSED);
+        Network there = lab.latest().toNetwork();
+        assertTrue(lab.restoreParameters(there.snapshot(50, 0.2)));
+        settle();
+        assertEquals(50, lab.latest().epoch());
+        lab.resume();
+        assertEquals(RunState.IDLE, lab.state(), "nothing is left to run");
+    }
+
+    @Test void aRewindWhileRunningPausesFirst() {
+        Snapshot start = lab.latest();
+        slowRun();
+        assertTrue(lab.restoreParameters(start));
+        settle();
+        assertEquals(RunState.PAUSED, lab.state());
+        assertEquals(0, lab.latest().epoch());
+        assertArrayEquals(start.weights(), lab.latest().weights(), 0.0);
+    }
+
+    @Test void aSwapWhilePausedKeepsThePauseAndTheNewDataIsKnown() {
+        slowRun();
+        lab.pause();
+        waitFor("paused", () -> lab.state() == RunState.PAUSED);
+        Snapshot before = lab.latest();
+        Dataset more = lab.data().with(new Dataset.Sample("Eve", new double[] { 125, 62 }, 1));
+        assertNull(lab.replaceData(more));
+        settle();
+        assertSame(more, lab.known("gender"), "the edited set is the one listed");
+        assertEquals(before.epoch(), lab.latest().epoch());
+        assertArrayEquals(before.weights(), lab.latest().weights(), 0.0);
+        assertEquals(mse(lab.latest(), more), lab.latest().loss(), 1e-15);
+        assertEquals(RunState.PAUSED, lab.state(), "still paused on the new data");
+        lab.setEpochsPerSecond(0);
+        lab.resume();
+        settle();
+        assertEquals(100_000, lab.latest().epoch(), "resumed to the epoch it was heading for");
+        assertEquals(RunState.IDLE, lab.state());
+    }
+
+    @Test void theNewTrainerKeepsThePace() throws Exception {
+        lab.setEpochsPerSecond(5);
+        lab.reset();
+        assertNull(lab.changeSetup(lab.setup().withEpochs(1000)));
+        lab.train();
+        Thread.sleep(300);
+        assertTrue(lab.latest().epoch() <= 3, "5 epochs a second: " + lab.latest().epoch());
+        lab.pause();
+        settle();
+    }
+
+    @Test void smallCommandsAndAnswers() throws Exception {
+        assertEquals("change the data set with selectData", lab.changeSetup(lab.setup().withData(BuiltinDatasets.xor())));
+        assertTrue(lab.setLearningRate(0).contains("positive number, got 0"));
+        assertNull(lab.setLearningRate(Double.MIN_VALUE));
+        assertEquals("'' is not a number (empty); type e.g. 0.5 or -1.2", lab.editParameter(0, null));
+        assertEquals("no parameter -1", lab.editParameter(-1, "2"));
+        assertSame(LabController.Limits.WINDOW, lab.limits());
+        assertTrue(lab.toString().startsWith("LabController[2-2-1 sigmoid on gender: sgd"), lab.toString());
+        assertNull(lab.setLearningRate(0.1));
+        assertNull(lab.changeSetup(lab.setup().withEpochs(25)));
+        lab.setEpochsPerSecond(0);
+        lab.train();
+        settle();
+        assertEquals(100, lab.steps(), "4 samples x 25 epochs");
+        assertEquals(1, lab.finishedRuns());
+        assertTrue(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("backprop-trainer")).allMatch(Thread::isDaemon));
+        slowRun();
+        assertFalse(lab.awaitQueued(20, TimeUnit.MILLISECONDS), "a long run is still going");
+        lab.pause();
+        settle();
+    }
+
+    @Test void aStepThatDivergesRaisesAnAlert() {
+        assertNull(lab.setLearningRate(1e9));
+        for (int i = 0; i < 50 && lab.alert() == null; i++) {
+            lab.step();
+            settle();
+        }
+        assertNotNull(lab.alert());
+        assertTrue(lab.alert().message().startsWith("Training diverged"), lab.alert().message());
+        assertEquals(RunState.IDLE, lab.state());
     }
 }

@@ -91,8 +91,6 @@ public final class BackpropStepView extends VBox {
         learningRate.bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> vm.setup().learningRate(), vm.setupProperty()));
     }
 
-    /** The rate in the update line: the lab's (seed 001 uses 0.1). */
-    public javafx.beans.property.ReadOnlyDoubleProperty learningRateProperty() { return learningRate; }
     public ComboBox<String> sampleChooser() { return sampleBox; }
     public ComboBox<String> parameterChooser() { whenShown.flush(); return parameterBox; }
 

@@ -91,7 +91,6 @@ public final class HistoryView extends VBox {
     }
 
     public ParameterHistory history() { return history; }
-    public Slider scrubBar() { return scrub; }
 
     /** The parameters at the epoch chosen on the scrub bar (null until the user moves it). */
     public ReadOnlyObjectProperty<Snapshot> selectedSnapshotProperty() { return selected.getReadOnlyProperty(); }

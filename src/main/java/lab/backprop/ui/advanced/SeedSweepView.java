@@ -46,7 +46,6 @@ public final class SeedSweepView extends VBox {
     private final Label result = new Label();
     private final Canvas chart = new Canvas(560, 200);
     private final ListView<String> stuckList = new ListView<>();
-    private final ReadOnlyObjectWrapper<SeedSweep.Result> lastResult = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<Job<SeedSweep.Result>> task = new ReadOnlyObjectWrapper<>(this, "job");
     private final AnimationTimer poll = new AnimationTimer() {
         @Override public void handle(long now) { follow(); }
@@ -91,12 +90,8 @@ public final class SeedSweepView extends VBox {
         drawChart(null);
     }
 
-    public ReadOnlyObjectProperty<SeedSweep.Result> resultProperty() { return lastResult.getReadOnlyProperty(); }
     /** The background job of the last sweep (null before the first). */
     public ReadOnlyObjectProperty<Job<SeedSweep.Result>> jobProperty() { return task.getReadOnlyProperty(); }
-    public TextField countField() { return count; }
-    public TextField firstSeedField() { return firstSeed; }
-    public Label resultLabel() { return result; }
     public SeedSweep sweep() { return sweep; }
 
     /** Starts a sweep, as the Run button does. Returns false (with a message) on bad input. */
@@ -147,7 +142,6 @@ public final class SeedSweepView extends VBox {
 
     private void show(SeedSweep.Result r) {
         progress.setProgress(1);
-        lastResult.set(r);
         result.setText(r.stuckCount() + " of " + r.size() + " got stuck" + (r.complete() ? "" : " (cancelled early)"));
         stuckList.getItems().setAll(r.runs().stream().filter(SeedSweep.Run::stuck)
                 .map(x -> "seed " + x.seed() + ": " + x.reason() + " (loss " + Numbers.sig3(x.finalLoss()) + ")").toList());

@@ -107,7 +107,6 @@ public final class TwinRunView extends VBox {
     public ReadOnlyObjectProperty<TwinRun> twinRunProperty() { return current.getReadOnlyProperty(); }
     /** The background job of the last run (null before the first). */
     public ReadOnlyObjectProperty<Job<Long>> jobProperty() { return job.getReadOnlyProperty(); }
-    public Label statusLabel() { return status; }
     LossChart chart() { return chart; }
 
     /** Starts both runs from the current weights, as the Run button does. Returns false (with a message) on bad input. */
@@ -187,9 +186,6 @@ public final class TwinRunView extends VBox {
     }
 
     public ChoiceBox<String> modeChooser() { return mode; }
-    public ChoiceBox<Batching.Mode> optimizerChooser() { return batching; }
-    public TextField rateAField() { return rateA; }
-    public TextField rateBField() { return rateB; }
     public TextField epochsField() { return epochs; }
     public CheckBox pacedBox() { return paced; }
 }

@@ -34,8 +34,8 @@ public final class LossChart extends Region {
     private final Canvas canvas = new Canvas();
     private List<Curve> curves = List.of();
     private boolean logScale;
-    private String yTitle = "loss (MSE)";
-    private double fontSize = 11;
+    private final String yTitle = "loss (MSE)";
+    private final double fontSize = 11;
     private int drawnBuckets;
     private int drawnPoints;
     private Bounds plot = new BoundingBox(0, 0, 0, 0);
@@ -60,11 +60,6 @@ public final class LossChart extends Region {
     }
 
     public boolean isLogScale() { return logScale; }
-
-    public void setYTitle(String title) { yTitle = title; redraw(); }
-
-    /** Font size of ticks and titles in px (presenter mode scales it). */
-    public void setFontSize(double px) { fontSize = px; redraw(); }
 
     /** Buckets of the last redraw (bounded by the histories' capacity, however long the run). */
     public int drawnBuckets() { return drawnBuckets; }
