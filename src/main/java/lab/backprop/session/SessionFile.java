@@ -20,12 +20,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -95,29 +92,6 @@ public final class SessionFile {
 
     private SessionFile() { }
 
-    // ---- The file's shape ------------------------------------------------------------------------------------
-
-    record FileJson(String format, @JsonDeserialize(using = Whole.class) BigInteger version, NetworkJson network,
-                    TrainingJson training, DatasetJson dataset) { }
-
-    record NetworkJson(@JsonDeserialize(contentUsing = Whole.class) List<BigInteger> layers, @JsonDeserialize(using = Text.class) String hiddenActivation,
-                       @JsonDeserialize(using = Text.class) String outputActivation, @JsonDeserialize(using = Reals.class) double[] weights,
-                       @JsonDeserialize(using = Reals.class) double[] biases, @JsonDeserialize(using = Whole.class) BigInteger epoch,
-                       @JsonDeserialize(using = Real.class) Double loss) { }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TrainingJson(@JsonDeserialize(using = Text.class) String optimizer, @JsonDeserialize(using = Real.class) Double learningRate,
-                        @JsonDeserialize(using = Whole.class) BigInteger epochs, @JsonDeserialize(using = Whole.class) BigInteger batchSize,
-                        @JsonDeserialize(using = Whole.class) BigInteger seed, @JsonDeserialize(using = Text.class) String init,
-                        @JsonDeserialize(using = Text.class) String update) { }
-
-    record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
-                       @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,
-                       @JsonDeserialize(using = Text.class) String negativeClass, List<SampleJson> samples) { }
-
-    record SampleJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(using = Reals.class) double[] x,
-                      @JsonDeserialize(using = Real.class) Double label) { }
-
     // ---- Writing ---------------------------------------------------------------------------------------------
 
     /** Writes the session atomically (temporary file in the same directory, then a move). */
@@ -133,15 +107,15 @@ public final class SessionFile {
         TrainingSetup t = s.setup();
         Dataset data = s.dataset();
         List<BigInteger> layers = Arrays.stream(net.layout().sizes()).mapToObj(BigInteger::valueOf).toList();
-        NetworkJson n = new NetworkJson(layers, net.hiddenActivation().label(), net.outputActivation().label(), net.weights(),
+        SessionJson.NetworkJson n = new SessionJson.NetworkJson(layers, net.hiddenActivation().label(), net.outputActivation().label(), net.weights(),
                 net.biases(), BigInteger.valueOf(net.epoch()), Double.isFinite(net.loss()) ? net.loss() : null);
-        TrainingJson training = new TrainingJson(t.batching().mode().label(), t.learningRate(), BigInteger.valueOf(t.epochs()),
+        SessionJson.TrainingJson training = new SessionJson.TrainingJson(t.batching().mode().label(), t.learningRate(), BigInteger.valueOf(t.epochs()),
                 BigInteger.valueOf(t.batching().batchSize()), BigInteger.valueOf(t.seed()), t.init().label(),
                 t.update().isPlainGradientDescent() ? null : t.update().name());
-        List<SampleJson> samples = data.samples().stream().map(x -> new SampleJson(x.name(), x.raw(), x.label())).toList();
-        DatasetJson d = new DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(), data.negativeClass(), samples);
+        List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
+        SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(), data.negativeClass(), samples);
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new FileJson(FORMAT, BigInteger.valueOf(VERSION), n,
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new SessionJson.FileJson(FORMAT, BigInteger.valueOf(VERSION), n,
                     training, d)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e); // records of plain values always serialise
@@ -174,9 +148,9 @@ public final class SessionFile {
     public static Session fromJson(String json, String source) throws SessionFormatException {
         if (json.isBlank()) throw new SessionFormatException(source, "the file is empty");
         scan(json, source);
-        FileJson file;
+        SessionJson.FileJson file;
         try {
-            file = MAPPER.readValue(json, FileJson.class);
+            file = MAPPER.readValue(json, SessionJson.FileJson.class);
         } catch (JsonMappingException e) {
             throw new SessionFormatException(source, bindingProblem(e), e);
         } catch (JsonProcessingException e) { // the scan found the JSON well formed, so this is not expected
@@ -277,8 +251,8 @@ public final class SessionFile {
     private static String bindingProblem(JsonMappingException e) {
         String path = path(e.getPath());
         Throwable cause = e;
-        while (cause != null && !(cause instanceof Refusal)) cause = cause.getCause();
-        if (cause instanceof Refusal r) return path + r.problem;
+        while (cause != null && !(cause instanceof SessionJson.Refusal)) cause = cause.getCause();
+        if (cause instanceof SessionJson.Refusal r) return path + r.problem;
         if (e instanceof MismatchedInputException m) {
             Class<?> target = m.getTargetType();
             String expected = target == null ? "another kind of value"
@@ -311,87 +285,6 @@ public final class SessionFile {
         return s.isEmpty() ? "unreadable" : s;
     }
 
-    // ---- Strict readers of single values -------------------------------------------------------------------
-
-    /** A problem found by one of the strict readers; its text follows the field's path. */
-    static final class Refusal extends JsonMappingException {
-        final String problem;
-
-        Refusal(JsonParser p, String problem) {
-            super(p, problem);
-            this.problem = problem;
-        }
-    }
-
-    /** The token as the file has it, quoted when it is text, shortened and with control characters escaped. */
-    static String shown(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) return "an object";
-        if (t == JsonToken.START_ARRAY) return "a list";
-        String text = lab.backprop.support.Texts.quote(p.getText());
-        return t == JsonToken.VALUE_STRING ? "\"" + text + "\"" : text;
-    }
-
-    /** A whole number from a whole-number token only, kept exact (no wrap beyond a long). */
-    static final class Whole extends JsonDeserializer<BigInteger> {
-        @Override public BigInteger deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-                String got = shown(p);
-                p.skipChildren();
-                throw new Refusal(p, " is missing or not a whole number, got " + got);
-            }
-            return p.getBigIntegerValue();
-        }
-    }
-
-    /** A number from a number token only. */
-    static final class Real extends JsonDeserializer<Double> {
-        @Override public Double deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            if (!p.currentToken().isNumeric()) {
-                String got = shown(p);
-                p.skipChildren();
-                throw new Refusal(p, " is missing or not a number, got " + got);
-            }
-            double v = p.getDoubleValue();
-            if (!Double.isFinite(v)) throw new Refusal(p, " must be a finite number, got " + shown(p));
-            return v;
-        }
-    }
-
-    /** Text from a text token only. */
-    static final class Text extends JsonDeserializer<String> {
-        @Override public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                String got = shown(p);
-                p.skipChildren();
-                throw new Refusal(p, " is missing or not text, got " + got);
-            }
-            return p.getText();
-        }
-    }
-
-    /** A list of finite numbers, stopped at {@link #MAX_PARAMETERS} before more is stored. */
-    static final class Reals extends JsonDeserializer<double[]> {
-        @Override public double[] deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                String got = shown(p);
-                p.skipChildren();
-                throw new Refusal(p, " is missing or not a list, got " + got);
-            }
-            double[] v = new double[8];
-            int n = 0;
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                if (n == MAX_PARAMETERS) throw new Refusal(p, " has more than " + MAX_PARAMETERS + " numbers; a session holds at most that many");
-                if (!t.isNumeric()) throw new Refusal(p, "[" + n + "] is not a number: " + shown(p));
-                double d = p.getDoubleValue();
-                if (!Double.isFinite(d)) throw new Refusal(p, "[" + n + "] must be a finite number, got " + shown(p));
-                if (n == v.length) v = Arrays.copyOf(v, Math.min(MAX_PARAMETERS, 2 * n));
-                v[n++] = d;
-            }
-            return Arrays.copyOf(v, n);
-        }
-    }
-
     // ---- Checks across fields ----------------------------------------------------------------------------------
 
     /** Checks the bound records field by field; every complaint names the JSON path, e.g. network.weights[4]. */
@@ -400,10 +293,10 @@ public final class SessionFile {
 
         Checker(String source) { this.source = source; }
 
-        Session session(FileJson f) throws SessionFormatException {
+        Session session(SessionJson.FileJson f) throws SessionFormatException {
             Dataset data = dataset(present(f.dataset(), "\"dataset\" is missing or not an object"));
-            NetworkJson n = present(f.network(), "\"network\" is missing or not an object");
-            TrainingJson t = present(f.training(), "\"training\" is missing or not an object");
+            SessionJson.NetworkJson n = present(f.network(), "\"network\" is missing or not an object");
+            SessionJson.TrainingJson t = present(f.training(), "\"training\" is missing or not an object");
             Snapshot net = network(n, data);
             TrainingSetup setup = training(t, data, net);
             try {
@@ -413,7 +306,7 @@ public final class SessionFile {
             }
         }
 
-        private Snapshot network(NetworkJson n, Dataset data) throws SessionFormatException {
+        private Snapshot network(SessionJson.NetworkJson n, Dataset data) throws SessionFormatException {
             List<BigInteger> layers = present(n.layers(), "network.layers is missing or not a list");
             if (layers.size() < 2 || layers.size() > MAX_LAYERS) {
                 throw fail("network.layers must list 2 to " + MAX_LAYERS + " layer sizes, got " + layers.size());
@@ -452,7 +345,7 @@ public final class SessionFile {
             return net.snapshot(epoch, loss);
         }
 
-        private TrainingSetup training(TrainingJson t, Dataset data, Snapshot net) throws SessionFormatException {
+        private TrainingSetup training(SessionJson.TrainingJson t, Dataset data, Snapshot net) throws SessionFormatException {
             Batching.Mode mode;
             try {
                 mode = Batching.Mode.parse(present(t.optimizer(), "training.optimizer is missing or not text"));
@@ -482,7 +375,7 @@ public final class SessionFile {
             }
         }
 
-        private Dataset dataset(DatasetJson d) throws SessionFormatException {
+        private Dataset dataset(SessionJson.DatasetJson d) throws SessionFormatException {
             String name = present(d.name(), "dataset.name is missing or not text");
             List<String> features = present(d.featureNames(), "dataset.featureNames is missing or not a list");
             if (features.isEmpty() || features.size() > MAX_NEURONS) throw fail("dataset.featureNames must list the features");
@@ -491,12 +384,12 @@ public final class SessionFile {
             double[] shift = numbers(d.shift(), "dataset.shift", k, k + " features");
             String positive = present(d.positiveClass(), "dataset.positiveClass is missing or not text");
             String negative = present(d.negativeClass(), "dataset.negativeClass is missing or not text");
-            List<SampleJson> samplesJson = present(d.samples(), "dataset.samples is missing or not a list");
+            List<SessionJson.SampleJson> samplesJson = present(d.samples(), "dataset.samples is missing or not a list");
             if (samplesJson.size() > MAX_SAMPLES) throw fail("dataset.samples has more than " + MAX_SAMPLES + " samples");
             List<Dataset.Sample> samples = new ArrayList<>(samplesJson.size());
             for (int i = 0; i < samplesJson.size(); i++) {
                 String path = "dataset.samples[" + i + "]";
-                SampleJson s = present(samplesJson.get(i), path + " must be an object {name, x, label}, got null");
+                SessionJson.SampleJson s = present(samplesJson.get(i), path + " must be an object {name, x, label}, got null");
                 double[] x = numbers(s.x(), path + ".x", k, k + " features");
                 double label = present(s.label(), path + ".label is missing or not a number");
                 if (label != 0 && label != 1) throw fail(path + ".label must be 0 or 1, got " + lab.backprop.support.Numbers.plain(label));

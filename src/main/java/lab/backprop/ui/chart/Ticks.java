@@ -6,12 +6,12 @@ import java.math.BigDecimal;
 public final class Ticks {
     private Ticks() { }
 
-    /** A 1-2-5 step near {@code rough} (at least {@code minStep}). */
+    /** The 1-2-5 step nearest to {@code rough} (at least {@code minStep}). */
     public static double step(double rough, double minStep) {
         if (!(rough > minStep)) return minStep;
         double p = Math.pow(10, Math.floor(Math.log10(rough)));
         double m = rough / p;
-        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+        return Math.max(minStep, (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p);
     }
 
     /**
@@ -42,6 +42,6 @@ public final class Ticks {
             String s = String.format(java.util.Locale.ROOT, "%.0e", v);
             return s.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
-        return new BigDecimal(clean(v)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(clean(v)).stripTrailingZeros().toPlainString();
     }
 }
