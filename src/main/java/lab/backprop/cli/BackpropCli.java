@@ -72,8 +72,9 @@ public final class BackpropCli implements Runnable {
         return EXIT_FAILED;
     }
 
+    /** One line, with control characters a user typed (or a file held) written as escapes, never raw. */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return s == null ? "" : lab.backprop.support.Texts.escape(s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim());
     }
 
     @Override public void run() {

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import lab.backprop.support.RegularFiles;
 import lab.backprop.support.Texts;
 
 /**
@@ -97,6 +98,8 @@ public final class CsvDatasetReader {
 
     public Dataset read(Path file, Options options) throws DataFormatException {
         String source = String.valueOf(file.getFileName());
+        String special = RegularFiles.whyNotReadable(file); // a named pipe would block the read for ever
+        if (special != null) throw new DataFormatException(source, 0, 0, special);
         byte[] bytes;
         try {
             long size = Files.size(file);

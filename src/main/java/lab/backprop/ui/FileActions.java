@@ -126,7 +126,7 @@ public final class FileActions {
 
     /** Opens a file from the recent list: a CSV as data, anything else as a session. A vanished file leaves the list. */
     public boolean openRecent(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) { // anything else that is not a file is refused by the reader, with its reason
             recent.remove(file);
             return fail(file + " no longer exists; it was removed from the recent files.");
         }

@@ -286,6 +286,48 @@ class FilesAndShortcutsTest {
         assertTrue(fx(() -> window.lastError()).contains("not a Backprop Lab session file"));
     }
 
+    @Test void hostileFilesAreRefusedLikeAnyBadFileAndChangeNothing() throws Exception {
+        train(7);
+        double[] params = parameters(vm);
+        Dataset data = fx(() -> vm.dataset());
+        Path pipe = dir.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        Path nul = Files.write(dir.resolve("nul.csv"), "1,2,1\n3,4\u0000,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path escape = Files.writeString(dir.resolve("esc.csv"), "x,y,label\n1,\u001b[2J,1\n");
+        String head = "{\"format\": \"backprop-lab-session\", \"version\": ";
+        Path deep = Files.writeString(dir.resolve("deep.json"), head + "1, \"network\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}");
+        Path digits = Files.writeString(dir.resolve("digits.json"), head + "1, \"network\": {\"epoch\": " + "7".repeat(5000) + "}}");
+        Path wrap = Files.writeString(dir.resolve("wrap.json"), head + "18446744073709551617}");
+        Path trailing = Files.writeString(dir.resolve("trailing.json"), fx(() -> SessionFile.toJson(vm.currentSession())) + "{}");
+        Path sessionPipe = dir.resolve("pipe.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", sessionPipe.toString()).start().waitFor());
+        java.util.Map<Path, String> csv = java.util.Map.of(pipe, "named pipe", dir, "a directory", nul, "control character",
+                escape, "\\u001b[2J");
+        java.util.Map<Path, String> sessions = java.util.Map.of(deep, "nesting deeper than", digits, "a number longer than",
+                wrap, "format version 18446744073709551617", trailing, "more content after the session object",
+                sessionPipe, "named pipe", dir, "a directory");
+        for (var e : csv.entrySet()) {
+            assertFalse(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> fx(() -> window.files().openData(e.getKey()))), e.getKey().toString());
+            assertOneCleanLine(e.getValue());
+        }
+        for (var e : sessions.entrySet()) {
+            assertFalse(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> fx(() -> window.files().openSession(e.getKey()))), e.getKey().toString());
+            assertOneCleanLine(e.getValue());
+        }
+        assertArrayEquals(params, parameters(vm), "nothing changed");
+        assertSame(data, fx(() -> vm.dataset()));
+        assertEquals(7, fx(() -> vm.snapshot().epoch()));
+    }
+
+    private void assertOneCleanLine(String fragment) {
+        String error = fx(() -> window.lastError());
+        assertTrue(error.contains(fragment), error);
+        assertFalse(error.contains("\n") || error.chars().anyMatch(c -> c < 0x20), "one clean line: " + error);
+        assertFalse(error.matches("(?s).*\\b(com|java|lab|org)\\.[a-z]+\\..*") || error.contains("Exception"), "no class names: " + error);
+    }
+
     @Test void aSessionTheWindowCannotShowIsRefusedWithTheReason() throws IOException {
         double[] params = parameters(vm);
         var net = lab.backprop.train.Setups.network(new lab.backprop.model.Layout(2, 3, 4, 1), Activation.SIGMOID,
