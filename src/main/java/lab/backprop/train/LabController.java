@@ -53,8 +53,11 @@ public final class LabController implements AutoCloseable {
         }
     }
 
-    /** A problem to show the user (e.g. divergence); a new object for every new problem. */
-    public record Alert(String message) { }
+    /** A problem to show the user (e.g. divergence) and the parameter it names (or null); new for every problem. */
+    public record Alert(String message, String parameter) { }
+
+    /** News for the user that is no problem (a run is stuck, training went on from a rewound epoch); new every time. */
+    public record Notice(String message) { }
 
     /** What is being trained: replaced as a whole on a reset, a new data set, a swap or a load. */
     private record Current(TrainingSetup setup, Trainer trainer, TrainingLoop loop, LossHistory lossHistory,
@@ -72,6 +75,7 @@ public final class LabController implements AutoCloseable {
     private volatile Current current;
     private volatile RunState state = RunState.IDLE;
     private volatile Alert alert;
+    private volatile Notice notice;
     private volatile long finishedRuns;
     private volatile double epochsPerSecond = TrainingLoop.FULL_SPEED;
     private long runId;      // guarded by this: the run whose end may change the state
@@ -103,6 +107,8 @@ public final class LabController implements AutoCloseable {
     public long generation() { return current.generation; }
     /** The latest problem, or null. */
     public Alert alert() { return alert; }
+    /** The latest notice, or null. */
+    public Notice notice() { return notice; }
     /** Runs and steps finished so far (a viewer notes where training last stopped). */
     public long finishedRuns() { return finishedRuns; }
     /** Parameter updates so far, as last published. */
@@ -202,6 +208,8 @@ public final class LabController implements AutoCloseable {
             }
             trainer.resumeAt(old.trainer.epoch());
             loop.applyEditsAndPublish();
+            Snapshot carried = loop.latest();
+            old.lossHistory.mark(carried.epoch(), carried.loss(), LossHistory.Mark.Kind.DATA);
         });
         if (wasRunning) startRun(0, target);
         if (wasPaused) state = RunState.PAUSED;
@@ -296,6 +304,7 @@ public final class LabController implements AutoCloseable {
         worker.execute(() -> {
             Throwable failure = null;
             try {
+                noteARewind(c);
                 c.loop.run(1);
             } catch (DivergenceException | RuntimeException e) {
                 failure = e;
@@ -326,7 +335,11 @@ public final class LabController implements AutoCloseable {
         c.loop.wake();
         // While a run is going, it applies the edit first (now, if it is waiting); this queued call then finds nothing
         // left. When idle (or when a pause lands before that) it applies the edit right away.
-        worker.execute(c.loop::applyEditsAndPublish);
+        worker.execute(() -> {
+            c.loop.applyEditsAndPublish();
+            Snapshot now = c.loop.latest();
+            c.lossHistory.mark(now.epoch(), now.loss(), LossHistory.Mark.Kind.EDIT);
+        });
     }
 
     /**
@@ -347,6 +360,7 @@ public final class LabController implements AutoCloseable {
                     ? earlier.weight(p) : earlier.bias(p - layout.weightCount()));
             c.trainer.resumeAt(earlier.epoch());
             c.loop.applyEditsAndPublish();
+            c.lossHistory.mark(earlier.epoch(), c.loop.latest().loss(), LossHistory.Mark.Kind.REWIND);
         });
         return true;
     }
@@ -392,29 +406,49 @@ public final class LabController implements AutoCloseable {
             TrainingLoop.Outcome outcome = TrainingLoop.Outcome.FINISHED;
             Throwable failure = null;
             try {
+                noteARewind(c);
                 long n = untilEpoch >= 0 ? untilEpoch - c.trainer.epoch() : count;
                 if (n > 0) outcome = c.loop.run(n);
             } catch (DivergenceException | RuntimeException e) {
                 failure = e;
             }
             runEnded(id, outcome, failure);
+            if (failure == null) {
+                String stuck = StuckCheck.check(c.lossHistory.view());
+                if (stuck != null && c == current) notice = new Notice(stuck);
+            }
         });
+    }
+
+    /** Training thread, before a run or step: says that training goes on from a rewound epoch, replacing the later ones. */
+    private void noteARewind(Current c) {
+        long at = c.trainer.epoch(), ahead = c.lossHistory.latestEpoch();
+        if (ahead > at) {
+            notice = new Notice("Training on from epoch " + at + ": epochs " + (at + 1) + " to " + ahead
+                    + " of the earlier run are replaced by the new ones.");
+        }
     }
 
     private synchronized void runEnded(long id, TrainingLoop.Outcome outcome, Throwable failure) {
         finishedRuns++;
         if (id != runId) return; // stopped and replaced meanwhile
+        if (failure instanceof DivergenceException d) markBlowUp(d);
         state = failure == null && outcome == TrainingLoop.Outcome.STOPPED ? RunState.PAUSED : RunState.IDLE;
         if (failure != null) report(failure);
     }
 
     private synchronized void stepped(Current c, Throwable failure) {
         finishedRuns++;
+        if (failure instanceof DivergenceException d && c == current) markBlowUp(d);
         if (failure != null && c == current) report(failure);
     }
 
+    private void markBlowUp(DivergenceException d) {
+        current.lossHistory.mark(d.epoch(), d.restoredLoss(), LossHistory.Mark.Kind.DIVERGED);
+    }
+
     private void report(Throwable t) {
-        alert = new Alert(t instanceof DivergenceException ? t.getMessage() : "Training stopped: " + t);
+        alert = t instanceof DivergenceException d ? new Alert(d.getMessage(), d.parameter()) : new Alert("Training stopped: " + t, null);
     }
 
     private void stopRun() {

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The loss of every epoch in bounded memory: a fixed number of buckets, each holding the min, max
  * and last loss of a run of epochs. When the buckets are full, neighbours merge and each bucket
  * covers twice as many epochs, so a run of ten million epochs still takes a few kilobytes and the
- * curve keeps its spikes. Written by the training thread, read by others: all methods synchronized.
+ * curve keeps its spikes. It also keeps the last {@link #MARKS} marks of things that changed the loss without
+ * training (an edit, new data, a rewind) or stopped it (a divergence), for the curve to show where they happened.
+ * Written by the training thread, read by others: all methods synchronized.
  */
 public final class LossHistory {
     private final int capacity;
@@ -19,9 +21,30 @@ public final class LossHistory {
     private long recorded;
     private long latestEpoch = -1;
 
-    /** An immutable copy of the buckets for drawing. */
-    public record View(long[] firstEpoch, double[] min, double[] max, double[] last, long span, long recorded) {
+    /** Marks kept, at most (the oldest go first). */
+    public static final int MARKS = 64;
+
+    /** Something that changed the loss at an epoch without training, or stopped training. */
+    public record Mark(long epoch, double loss, Kind kind) {
+        /** A weight or bias typed or dragged; points added or removed; a rewind to this epoch; a blow-up. */
+        public enum Kind { EDIT, DATA, REWIND, DIVERGED }
+    }
+
+    /** An immutable copy of the buckets and marks for drawing. */
+    public record View(long[] firstEpoch, double[] min, double[] max, double[] last, long span, long recorded, java.util.List<Mark> marks) {
+        public View(long[] firstEpoch, double[] min, double[] max, double[] last, long span, long recorded) {
+            this(firstEpoch, min, max, last, span, recorded, java.util.List.of());
+        }
+
         public int size() { return firstEpoch.length; }
+    }
+
+    private final java.util.ArrayDeque<Mark> marks = new java.util.ArrayDeque<>();
+
+    /** Adds a mark (the oldest goes when there are {@link #MARKS}). */
+    public synchronized void mark(long epoch, double loss, Mark.Kind kind) {
+        if (marks.size() == MARKS) marks.removeFirst();
+        marks.addLast(new Mark(epoch, loss, kind));
     }
 
     public LossHistory(int capacity) {
@@ -68,6 +91,7 @@ public final class LossHistory {
     }
 
     public synchronized void clear() {
+        marks.clear();
         count = 0;
         span = 1;
         recorded = 0;
@@ -81,6 +105,7 @@ public final class LossHistory {
      */
     public synchronized void truncateAfter(long epoch) {
         while (count > 0 && firstEpoch[count - 1] > epoch) count--;
+        marks.removeIf(m -> m.epoch() > epoch);
         latestEpoch = count == 0 ? -1 : Math.min(latestEpoch, epoch);
     }
 
@@ -95,6 +120,6 @@ public final class LossHistory {
 
     public synchronized View view() {
         return new View(Arrays.copyOf(firstEpoch, count), Arrays.copyOf(min, count), Arrays.copyOf(max, count),
-                Arrays.copyOf(last, count), span, recorded);
+                Arrays.copyOf(last, count), span, recorded, java.util.List.copyOf(marks));
     }
 }

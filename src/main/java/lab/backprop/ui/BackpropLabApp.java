@@ -8,8 +8,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The Backprop Lab window: 1280x800, stylesheet and icon from the classpath. */
+/** The Backprop Lab window: placed where it was last (or to fit the screen), stylesheet and icon from the classpath. */
 public final class BackpropLabApp extends Application {
+    /** The size {@link #show(Stage, MainWindow)} gives a window when no placement is asked for (tests). */
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
 
@@ -34,16 +35,28 @@ public final class BackpropLabApp extends Application {
         MeasuredRun run = new MeasuredRun(WindowOptions.parse(getParameters().getRaw()), System.out);
         run.configure(vm);
         MainWindow window = new MainWindow(vm);
-        run.shown(show(stage, window));
+        WindowPlacement placement = WindowPlacement.forUser();
+        run.shown(show(stage, window, placement));
     }
 
-    /** Puts a window on a stage with the stylesheet and icon; also used by tests. */
+    /** Puts a window on a stage at {@link #WIDTH} x {@link #HEIGHT} with the stylesheet and icon; for tests. */
     public static Scene show(Stage stage, MainWindow window) {
-        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        return show(stage, window, null);
+    }
+
+    /** Puts a window on a stage with the stylesheet, icon and presenter scaling, placed as {@code placement} says (may be null). */
+    public static Scene show(Stage stage, MainWindow window, WindowPlacement placement) {
+        Scene scene = new Scene(new Presenter(window));
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("Backprop Lab");
         stage.getIcons().add(icon());
         stage.setScene(scene);
+        if (placement != null) {
+            placement.restore(stage, window);
+            stage.setOnCloseRequest(e -> placement.save(stage, window));
+        }
         stage.setOnHidden(e -> window.viewModel().dispose());
         stage.show();
         return scene;

@@ -15,7 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.FlowPane;
 import javafx.util.StringConverter;
 import lab.backprop.data.Batching;
 import lab.backprop.model.Activation;
@@ -32,7 +32,7 @@ import org.controlsfx.validation.Validator;
  * (Train / Pause / Step, epochs, speed, learning rate). Every control shows a field of the view-model's
  * {@link TrainingSetup} and edits it through {@link LabViewModel#editSetup}.
  */
-public final class ControlBar extends VBox {
+public final class ControlBar extends FlowPane {
     /** Speed slider 0..100: 100 is full speed, below it epochs per second grow on a log scale from 0.3 to 30 000. */
     static final double FULL_SPEED_POSITION = 100;
 
@@ -57,10 +57,14 @@ public final class ControlBar extends VBox {
     private boolean syncing;
 
     public ControlBar(LabViewModel vm) {
-        super(6);
+        super(16, 6);
         this.vm = vm;
         getStyleClass().add("control-bar");
-        getChildren().addAll(settingsRow(), runRow());
+        setId("controlBar");
+        // One flow of groups: a narrow window puts whole groups on the next row instead of cutting a control short.
+        getChildren().addAll(settingsGroups());
+        getChildren().addAll(runGroups());
+        for (javafx.scene.Node n : getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         vm.stateProperty().addListener((o, a, b) -> showState());
         vm.setupProperty().addListener((o, a, b) -> showSetup(b));
         showState();
@@ -101,7 +105,7 @@ public final class ControlBar extends VBox {
 
     public ValidationSupport validation() { return validation; }
 
-    private HBox settingsRow() {
+    private java.util.List<HBox> settingsGroups() {
         dataset.setId("datasetChoice");
         dataset.setItems(vm.datasetNames());
         dataset.setValue(vm.dataset().name());
@@ -150,15 +154,12 @@ public final class ControlBar extends VBox {
         reset.setTooltip(new Tooltip("New random weights from the seed (" + Shortcuts.RESET.getDisplayText() + ")"));
         reset.setOnAction(e -> resetFromSeed());
 
-        HBox row = new HBox(8, label("Data"), dataset, label("Optimizer"), optimizer,
-                new Separator(Orientation.VERTICAL), label("Hidden"), hidden, label("× layers"), layers,
-                label("Activation"), activation, new Separator(Orientation.VERTICAL),
-                label("Init"), init, label("Seed"), seed, reset);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return java.util.List.of(group(label("Data"), dataset, label("Batching"), optimizer),
+                group(label("Hidden"), hidden, label("× layers"), layers, label("Activation"), activation),
+                group(label("Init"), init, label("Seed"), seed, reset));
     }
 
-    private HBox runRow() {
+    private java.util.List<HBox> runGroups() {
         train.setId("trainButton");
         train.getStyleClass().add("accent");
         train.setOnAction(e -> vm.train());
@@ -207,12 +208,8 @@ public final class ControlBar extends VBox {
         rateField.setOnAction(e -> commitRateField());
         rateField.focusedProperty().addListener((o, was, now) -> { if (!now) commitRateField(); });
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(8, train, pause, step, label("Epochs"), epochs, new Separator(Orientation.VERTICAL),
-                label("Speed"), speed, speedLabel, gap, label("Learning rate"), rate, rateField);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return java.util.List.of(group(train, pause, step, label("Epochs"), epochs), group(label("Speed"), speed, speedLabel),
+                group(label("Learning rate"), rate, rateField));
     }
 
     private void resetFromSeed() {
@@ -279,6 +276,15 @@ public final class ControlBar extends VBox {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Controls that belong together, kept on one row; nothing in it shrinks below its natural width. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox g = new HBox(8, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        g.getStyleClass().add("control-group");
+        for (javafx.scene.Node n : nodes) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        return g;
     }
 
     private static Label label(String text) {

@@ -30,10 +30,13 @@ public final class DataTableView extends BorderPane {
         whenShown = new WhenShown(this, () -> { shown = vm.snapshot(); table.refresh(); });
         getStyleClass().add("panel");
         table.setId("dataTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No samples"));
         Label title = new Label();
         title.getStyleClass().add("panel-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setId("dataView");
         title.textProperty().bind(vm.datasetProperty().map(d -> "Data: " + d.name() + " (" + d.size() + " samples; select one to probe it)"));
         setTop(title);
         setCenter(table);
@@ -74,6 +77,17 @@ public final class DataTableView extends BorderPane {
         output.setCellValueFactory(c -> new ReadOnlyStringWrapper(outputFor(c.getValue())));
         table.getColumns().add(output);
         table.setItems(FXCollections.observableArrayList(data.samples()));
+        // Shares of the width that keep every column readable (the last one takes what is left over).
+        double[] shares = new double[table.getColumns().size()];
+        shares[0] = 0.22;
+        for (int i = 1; i <= data.featureCount(); i++) shares[i] = 0.2;
+        shares[shares.length - 2] = 0.12;
+        shares[shares.length - 1] = 0.24;
+        for (int i = 0; i < shares.length; i++) {
+            TableColumn<Dataset.Sample, ?> c = table.getColumns().get(i);
+            c.setMinWidth(48);
+            c.prefWidthProperty().bind(table.widthProperty().subtract(4).multiply(shares[i]));
+        }
     }
 
     private String outputFor(Dataset.Sample sample) {

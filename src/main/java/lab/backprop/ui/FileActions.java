@@ -158,7 +158,13 @@ public final class FileActions {
         return switch (what) {
             case GRAPH -> snapshot(window.graph());
             case LOSS_CURVE -> snapshot(window.lossCurve());
-            case DECISION_MAP -> snapshot(window.view(lab.backprop.ui.advanced.DecisionMapView.class).canvas());
+            case DECISION_MAP -> {
+                window.views().select("Decision map"); // laid out and drawn only when shown
+                window.layout();
+                window.applyCss();
+                if (window.getScene() != null) window.getScene().getRoot().layout();
+                yield snapshot(window.view(lab.backprop.ui.advanced.DecisionMapView.class).canvas());
+            }
             case WINDOW -> {
                 Scene scene = window.getScene();
                 yield scene != null ? scene.snapshot(null) : snapshot(window);

@@ -1,6 +1,5 @@
 package lab.backprop.ui;
 
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import javafx.animation.AnimationTimer;
@@ -54,7 +53,10 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond", 0);
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert");
+    private final ReadOnlyStringWrapper alertParameter = new ReadOnlyStringWrapper(this, "alertParameter");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final javafx.beans.property.ReadOnlyLongWrapper generationShown = new javafx.beans.property.ReadOnlyLongWrapper(this, "generation");
     private final DoubleProperty epochsPerSecond = new SimpleDoubleProperty(this, "epochsPerSecond", 300);
     private final ObjectProperty<NeuronRef> selectedNeuron = new SimpleObjectProperty<>(this, "selectedNeuron", new NeuronRef(1, 0));
     private final ReadOnlyDoubleWrapper referenceBias = new ReadOnlyDoubleWrapper(this, "referenceBias", Double.NaN);
@@ -66,6 +68,7 @@ public final class LabViewModel {
     private long generation = -1;
     private long finishedRuns;
     private LabController.Alert seenAlert;
+    private LabController.Notice seenNotice;
     private long rateSampleNanos;
     private long rateSampleSteps;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -110,6 +113,12 @@ public final class LabViewModel {
     public ReadOnlyDoubleProperty stepsPerSecondProperty() { return stepsPerSecond.getReadOnlyProperty(); }
     /** The latest problem to show the user (e.g. divergence); set again for every new problem. */
     public ReadOnlyStringProperty alertProperty() { return alert.getReadOnlyProperty(); }
+    /** The parameter the latest problem names ("w5"), null when none or when the network changed since. */
+    public ReadOnlyStringProperty alertParameterProperty() { return alertParameter.getReadOnlyProperty(); }
+    /** News that is no problem (a stuck run, training on from a rewound epoch); set anew each time. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** Goes up whenever the lab installs a new network (reset, data set, session, swap): views drop what was about the old. */
+    public javafx.beans.property.ReadOnlyLongProperty generationProperty() { return generationShown.getReadOnlyProperty(); }
     /** A refusal a view reports (an edit the data cannot take, say), for the window to show; set anew each time. */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** Pace of training; 0 means full speed. */
@@ -195,16 +204,10 @@ public final class LabViewModel {
     public boolean restoreParameters(Snapshot earlier) { return lab.restoreParameters(earlier); }
 
     /** Reports a refusal to the window (see {@link #problemProperty()}). */
-    public void report(String why) {
-        problem.set(null);
-        problem.set(why);
-    }
+    public void report(String why) { problem.set(null); problem.set(why); }
 
     /** Stops the timer and the training thread; for closing the window. */
-    public void dispose() {
-        timer.stop();
-        lab.close();
-    }
+    public void dispose() { timer.stop(); lab.close(); }
 
     // ---- Inside ----------------------------------------------------------------------------------------------
 
@@ -227,6 +230,8 @@ public final class LabViewModel {
             if (sel == null || sel.isInput() || !sel.fits(setup.get().layout())) selectedNeuron.set(new NeuronRef(1, 0));
             snapshot.set(lab.latest());
             captureReferenceBias();
+            generationShown.set(generation);
+            alertParameter.set(null);
         } else if (lab.setup() != setup.get()) {
             setup.set(lab.setup());
         }
@@ -246,10 +251,17 @@ public final class LabViewModel {
             finishedRuns = lab.finishedRuns();
             captureReferenceBias();
         }
+        LabController.Notice n = lab.notice();
+        if (n != seenNotice) {
+            seenNotice = n;
+            notice.set(null);
+            if (n != null) notice.set(n.message());
+        }
         LabController.Alert a = lab.alert();
         if (a != seenAlert) {
             seenAlert = a;
             alert.set(null);
+            alertParameter.set(a == null ? null : a.parameter());
             if (a != null) alert.set(a.message());
         }
         if (st == RunState.RUNNING && now - rateSampleNanos >= 500_000_000L) {
@@ -277,9 +289,5 @@ public final class LabViewModel {
     private void updateGradients() {
         Snapshot s = snapshot.get();
         gradients.set(showGradients.get() && s != null ? DatasetGradient.of(s, dataset.get()) : null);
-    }
-
-    @Override public String toString() {
-        return String.format(Locale.ROOT, "LabViewModel[%s %s %s]", dataset.get().name(), layout(), state.get());
     }
 }

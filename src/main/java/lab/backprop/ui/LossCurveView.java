@@ -10,15 +10,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import lab.backprop.support.Numbers;
 import lab.backprop.train.LossHistory;
 import lab.backprop.ui.chart.LossChart;
 
-/** The MSE per epoch of the lab's network: a {@link LossChart} of its loss history, the latest loss, a log-scale toggle. */
+/**
+ * The MSE per epoch of the lab's network: a {@link LossChart} of its loss history (with marks where an edit, new data
+ * or a rewind changed the loss, and where training blew up), the loss of the network as it is now (the same number
+ * as the status bar), a log-scale toggle.
+ */
 public final class LossCurveView extends BorderPane {
-    static final Color LINE = Color.web("#2563eb");
-
     private final LabViewModel vm;
     private final LossChart chart = new LossChart();
     private final CheckBox logScale = new CheckBox("log scale");
@@ -65,7 +66,8 @@ public final class LossCurveView extends BorderPane {
         LossHistory history = vm.lossHistory();
         if (history == null) return;
         LossHistory.View v = history.view();
-        latest.setText(v.size() == 0 ? "" : "last " + Numbers.loss(v.last()[v.size() - 1]) + " at epoch " + v.firstEpoch()[v.size() - 1]);
-        chart.setCurves(List.of(new LossChart.Curve("training loss", LINE, v)));
+        lab.backprop.model.Snapshot s = vm.snapshot();
+        latest.setText(s == null ? "" : "now " + Numbers.loss(s.loss()) + " at epoch " + s.epoch());
+        chart.setCurves(List.of(new LossChart.Curve("training loss", Palette.current().get(Palette.Key.CURVE), v)));
     }
 }

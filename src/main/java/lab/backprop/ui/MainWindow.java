@@ -1,47 +1,56 @@
 package lab.backprop.ui;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import lab.backprop.support.RecentFiles;
 import lab.backprop.train.RunState;
 
 /**
- * The whole window: controls on top, the network graph and loss curve on the left, a tab pane with the views of
- * {@link Views#SIDE_PANEL} and the predict panel on the right, a status bar at the bottom. Divergence shows as a
- * notification bar across the top of the content.
+ * The whole window: controls on top (they wrap onto more rows in a narrow window), a banner for problems and notices
+ * under them (it pushes the content down, never covers it), then two split panes: the network graph over the loss
+ * curve on the left, and on the right the views of {@link Views#SIDE_PANEL} (chosen with a wrapping row of buttons:
+ * no tab strip to overflow) over the predict panel; a status bar at the bottom. Views are made when first shown.
  */
 public final class MainWindow extends BorderPane {
     private final LabViewModel vm;
-    private final TabPane tabs = new TabPane();
-    private final NotificationPane notifications;
+    private final Map<Class<? extends Node>, Node> views = new LinkedHashMap<>();
+    private final ViewChooser chooser;
+    private final StackPane viewArea = new StackPane();
+    private final Banner banner = new Banner();
     private final NetworkGraphView graph;
     private final LossCurveView lossCurve;
-    private final java.util.Map<Class<? extends Node>, Node> views = new java.util.LinkedHashMap<>();
     private final PredictPanel predict;
     private final ControlBar controls;
     private final StatusBarView status;
     private final FileActions files;
     private final MenuBar menuBar;
+    private final SplitPane centre;
+    private final SplitPane left;
     private boolean errorDialogs = true;
+    private String lastError;
 
     /** The window with the user's recent-files list in the app directory. */
     public MainWindow(LabViewModel vm) { this(vm, RecentFiles.inAppHome()); }
@@ -62,59 +71,68 @@ public final class MainWindow extends BorderPane {
         gradients.setId("gradientToggle");
         gradients.setMinWidth(Region.USE_PREF_SIZE);
         gradients.selectedProperty().bindBidirectional(vm.showGradientsProperty());
-        gradients.setTooltip(new javafx.scene.control.Tooltip("Show dL/dw, summed over the data, on the edges instead of the weights"));
+        gradients.setTooltip(new Tooltip("Show dL/dw, summed over the data, on the edges instead of the weights"));
         Label graphTitle = new Label("Network");
         graphTitle.getStyleClass().add("panel-title");
         graphTitle.setMinWidth(Region.USE_PREF_SIZE);
-        Label legend = new Label("blue +, orange −, width = size · click an edge to edit, a neuron to select");
+        Label legend = new Label("solid +, dashed −, width = size · click an edge to edit it, a neuron to select it");
         legend.getStyleClass().add("muted");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox graphHeader = new HBox(10, graphTitle, legend, gap, gradients);
+        legend.setWrapText(true);
+        legend.setMinWidth(0);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        HBox graphHeader = new HBox(10, graphTitle, legend, gradients);
+        graphHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane graphPanel = new BorderPane(graph);
         graphPanel.setTop(graphHeader);
         graphPanel.getStyleClass().add("panel");
+        graphPanel.setMinSize(280, 200);
+        lossCurve.setMinSize(280, 150);
 
-        SplitPane left = new SplitPane(graphPanel, lossCurve);
+        left = new SplitPane(graphPanel, lossCurve);
+        left.setId("leftSplit");
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.64);
+        left.setDividerPositions(0.62);
 
-        tabs.setId("mainTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (Views.Entry e : Views.SIDE_PANEL) {
-            Node view = e.make().apply(vm);
-            views.put(e.type(), view);
-            Tab tab = addTab(e.title(), e.scrolls() ? scrolling(view) : view);
-            tab.setTooltip(new javafx.scene.control.Tooltip(e.tooltip()));
-        }
+        chooser = new ViewChooser(Views.SIDE_PANEL.stream().map(Views.Entry::title).toList(), this::show);
+        chooser.setId("viewChooser");
+        for (Views.Entry e : Views.SIDE_PANEL) chooser.setTooltip(e.title(), e.tooltip());
+        viewArea.setId("viewArea");
+        viewArea.getStyleClass().add("view-area");
+        VBox.setVgrow(viewArea, Priority.ALWAYS);
+        VBox right = new VBox(6, chooser, viewArea, predict);
+        right.setMinWidth(300);
+        right.setMinHeight(0);
+        viewArea.setMinHeight(0);
+
+        centre = new SplitPane(left, right);
+        centre.setId("centreSplit");
+        centre.setDividerPositions(0.58);
         vm.problemProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
-        VBox right = new VBox(8, tabs, predict);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        right.setMinWidth(360);
-
-        SplitPane centre = new SplitPane(left, right);
-        centre.setDividerPositions(0.6);
-        notifications = new NotificationPane(centre);
-        notifications.setId("notificationPane");
-        notifications.setShowFromTop(true);
-        vm.alertProperty().addListener((o, a, b) -> { if (b != null) notifications.show(b); });
-        vm.stateProperty().addListener((o, a, b) -> { if (b == RunState.RUNNING) notifications.hide(); });
+        vm.alertProperty().addListener((o, a, b) -> { if (b == null) banner.hide(); else banner.show(b, Banner.Kind.PROBLEM); });
+        vm.noticeProperty().addListener((o, a, b) -> { if (b != null) banner.show(b, Banner.Kind.NOTICE); });
+        vm.stateProperty().addListener((o, a, b) -> { if (b == RunState.RUNNING && banner.kind() == Banner.Kind.PROBLEM) banner.hide(); });
+        vm.generationProperty().addListener((o, a, b) -> banner.hide()); // a new network: old problems are not its
 
         files = new FileActions(this, recent);
         files.errorProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
         files.messageProperty().addListener((o, a, b) -> status.showMessage(b));
         menuBar = new WindowMenus(this).menuBar();
 
-        setTop(new VBox(menuBar, controls));
-        setCenter(notifications);
+        setTop(new VBox(menuBar, controls, banner));
+        setCenter(centre);
         setBottom(status);
-        BorderPane.setMargin(notifications, new Insets(6, 0, 0, 0));
-        // Space pauses and resumes (trains when idle) unless a text field or a button wants the key.
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.SPACE || e.isConsumed() || e.isShortcutDown() || e.isAltDown()) return;
+        BorderPane.setMargin(centre, new Insets(6, 0, 0, 0));
+        chooser.select(Views.SIDE_PANEL.get(0).title());
+        // Space pauses and resumes (trains when idle) wherever the focus is, except in a text field: a filter, so that
+        // a focused button or slider does not take the key first.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()) return;
             if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) return;
             spaceAction();
             e.consume();
+        });
+        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !(getScene() != null && getScene().getFocusOwner() instanceof TextInputControl)) e.consume();
         });
     }
 
@@ -122,6 +140,45 @@ public final class MainWindow extends BorderPane {
     void spaceAction() {
         if (vm.state() == RunState.IDLE) vm.train(); else vm.togglePause();
     }
+
+    /** Shows the view titled {@code title} in the side panel (made now if it is the first time). */
+    private void show(String title) {
+        for (Views.Entry e : Views.SIDE_PANEL) {
+            if (!e.title().equals(title)) continue;
+            Node view = view(e.type());
+            Node shown = e.scrolls() ? scrolling(view) : view;
+            viewArea.getChildren().setAll(shown);
+            return;
+        }
+        throw new IllegalArgumentException("no view " + title);
+    }
+
+    private final Map<Node, Node> scrollers = new java.util.HashMap<>();
+
+    /** A view that has a natural size keeps it in a narrow pane: it scrolls. */
+    private Node scrolling(Node content) {
+        return scrollers.computeIfAbsent(content, c -> {
+            ScrollPane pane = new ScrollPane(c);
+            pane.setFitToWidth(true);
+            pane.setFitToHeight(true);
+            pane.getStyleClass().add("advanced-panel");
+            return pane;
+        });
+    }
+
+    /** The side panel's view of this type (one of {@link Views#SIDE_PANEL}), made now if it was never shown. */
+    public <T extends Node> T view(Class<T> type) {
+        Node v = views.get(type);
+        if (v == null) {
+            for (Views.Entry e : Views.SIDE_PANEL) if (e.type() == type) v = e.make().apply(vm);
+            if (v == null) throw new IllegalArgumentException("no view " + type.getSimpleName());
+            views.put(type, v);
+        }
+        return type.cast(v);
+    }
+
+    /** The views made so far (a view is made when it is first shown or asked for). */
+    public List<Class<? extends Node>> madeViews() { return List.copyOf(views.keySet()); }
 
     /** Shows a problem in a dialog (when dialogs are on) and keeps it as the last error. */
     public void showError(String problem) {
@@ -135,40 +192,17 @@ public final class MainWindow extends BorderPane {
         alert.show();
     }
 
-    private String lastError;
-
     /** The last problem shown with {@link #showError} (also when dialogs are off), or null. */
     public String lastError() { return lastError; }
 
     /** Turns the error dialogs off (tests read {@link #lastError()} instead) or on. */
     public void setErrorDialogs(boolean on) { errorDialogs = on; }
 
-    /** Adds a tab to the side panel and returns it; the views of {@link Views#SIDE_PANEL} come this way. */
-    private Tab addTab(String title, Node content) {
-        Tab tab = new Tab(title, content);
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        tabs.getTabs().add(tab);
-        return tab;
-    }
-
-    /** Fixed-size canvases stay whole in a narrow tab. */
-    private static Node scrolling(Node content) {
-        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
-        pane.setFitToWidth(true);
-        pane.getStyleClass().add("advanced-panel");
-        return pane;
-    }
-
-    /** The side panel's view of this type (one of {@link Views#SIDE_PANEL}). */
-    public <T extends Node> T view(Class<T> type) {
-        Node v = views.get(type);
-        if (v == null) throw new IllegalArgumentException("no view " + type.getSimpleName());
-        return type.cast(v);
-    }
-
     public LabViewModel viewModel() { return vm; }
-    public TabPane tabs() { return tabs; }
-    public NotificationPane notifications() { return notifications; }
+    /** Which side view is shown; its buttons wrap onto more rows instead of overflowing. */
+    public ViewChooser views() { return chooser; }
+    /** The bar under the controls that shows a problem (divergence) or a notice (a stuck run, a rewind). */
+    public Banner banner() { return banner; }
     public NetworkGraphView graph() { return graph; }
     public LossCurveView lossCurve() { return lossCurve; }
     public SigmoidShiftView sigmoid() { return view(SigmoidShiftView.class); }
@@ -179,4 +213,8 @@ public final class MainWindow extends BorderPane {
     /** File menu actions (open/save data and sessions, exports), callable with a path. */
     public FileActions files() { return files; }
     public MenuBar menuBar() { return menuBar; }
+    /** Graph and loss | side panel. */
+    public SplitPane centreSplit() { return centre; }
+    /** Graph over loss. */
+    public SplitPane leftSplit() { return left; }
 }

@@ -1,69 +1,78 @@
 package lab.backprop.ui;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
-import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import lab.backprop.support.Numbers;
+import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Snapshot;
+import lab.backprop.support.Numbers;
+import lab.backprop.ui.Palette.Key;
 
 /**
- * The network as a graph of shapes: one line per weight (colour = sign, width = size, number on it),
- * one circle per neuron (shade = activation for the probe input, bias below). Hover an edge for its
- * exact value, click it to type a new one, click a neuron to select it for the sigmoid plot.
- * Works for any layout; edge numbers are hidden between two layers with more than 16 edges (the
- * tooltip still has them).
- * <p>Training publishes a snapshot every frame, so an update only touches what changed: a text when the shown
- * string changes, a colour when it changes, tooltips only when they are about to show or are showing; the
- * layout (positions, label placement) is worked out only when the layout or the size changes.
+ * The network drawn on one canvas: one line per weight (solid for +, dashed for −, wider for larger, its number on
+ * it where there is room), one circle per neuron (shaded by its activation for the probe input, its value inside, its
+ * name and bias beside it, for every neuron of every size of network). The input nodes show the network's input,
+ * which is the typed value shifted ("133 − 135"). Hover a weight for its exact value, click it (or a bias) to type
+ * a new one; click a neuron to select it. A parameter named by a divergence is marked until the next run.
+ *
+ * <p>Only invisible pick shapes are scene nodes (one circle per neuron, one box per bias: for the mouse, the keyboard
+ * and tests); everything seen is drawn in one pass per frame, so a 2-8-8-8-1 network costs the renderer one texture,
+ * not hundreds of shapes. Positions and label places are worked out only when the layout or the size changes.
  */
 public final class NetworkGraphView extends Pane {
-    static final Color POSITIVE = Color.web("#2563eb");
-    static final Color NEGATIVE = Color.web("#ea580c");
-    static final Color GRAD_POSITIVE = Color.web("#059669");
-    static final Color GRAD_NEGATIVE = Color.web("#c026d3");
     private static final double RADIUS = 27;
-    private static final int MAX_LABELLED_EDGES = 8;
+    /** Between two layers with more edges than this, the numbers are left to the tooltip. */
+    private static final int MAX_LABELLED_EDGES = 16;
+    private static final double[] SHIFTS = { 0, 0.09, -0.09, 0.18, -0.18, 0.27 };
 
     private final LabViewModel vm;
-    private final Group edgeLayer = new Group();
-    private final Group labelLayer = new Group();
-    private final Group neuronLayer = new Group();
+    private final ResizableCanvas canvas = new ResizableCanvas(this::draw);
+    private final Group picks = new Group();
     private final VBox editor = new VBox(2);
+    private final Label editorTitle = new Label();
     private final TextField editorField = new TextField();
     private final Label editorError = new Label();
+    private final Tooltip edgeTip = new Tooltip();
+    private final Map<String, String> shown = new HashMap<>(); // what each number says now, by id: weight-w1, bias-h1, activation-x1
     private int editingParameter = -1;
+    private int hoveredEdge = -1;
+    private String highlighted;
 
     private Layout layout;
+    private double[] nx = new double[0], ny = new double[0]; // neuron centres, by index among all neurons
+    private double radius = RADIUS;
+    private boolean compact;
     private Edge[] edges = new Edge[0];
-    private Node[][] nodes = new Node[0][];
 
-    /** The shapes of one weight. */
+    /** One weight's place: its layer and ends, whether its number is drawn, and where. */
     private static final class Edge {
-        final int weight;
-        final int layer, from, to;
-        final Line line = new Line();
-        final Line hit = new Line();
-        final Label label = new Label();
-        final Tooltip tooltip = new Tooltip();
-        double t; // where along the line the number sits
-        double labelX, labelY; // centre of the number, from the last layout pass
-        double shownValue = Double.NaN; // what the number says, to skip formatting an unchanged value
-        boolean shownGrad;
-        Color shownColour;
-        double shownAlpha = -1;
+        final int weight, layer, from, to;
+        boolean labelled;
+        double t, labelX, labelY; // where along the line the number sits; its centre from the last layout
 
         Edge(int weight, int layer, int from, int to) {
             this.weight = weight;
@@ -73,59 +82,65 @@ public final class NetworkGraphView extends Pane {
         }
     }
 
-    /** The shapes of one neuron. */
-    private static final class Node {
-        final NeuronRef ref;
-        final Group group = new Group();
-        final Circle circle = new Circle(RADIUS);
-        final Text value = new Text();
-        final Text name = new Text();
-        final Text bias = new Text();
-        final Tooltip tooltip = new Tooltip();
-        double x, y, r = RADIUS;
-
-        Node(NeuronRef ref) { this.ref = ref; }
-    }
-
     public NetworkGraphView(LabViewModel vm) {
         this.vm = vm;
         getStyleClass().add("network-graph");
-        setMinSize(300, 200);
+        setMinSize(260, 180);
         editorField.setId("edgeEditor");
         editorField.setTooltip(new Tooltip("Type a new value and press Enter; Escape cancels"));
         editorField.setPrefColumnCount(8);
         editorError.setId("edgeEditorError");
         editorError.getStyleClass().add("error-text");
         editorError.setWrapText(true);
-        editorError.setMaxWidth(220);
+        editorError.setMaxWidth(240);
         editor.getStyleClass().add("edge-editor");
-        editor.getChildren().addAll(new Label("New value (Enter to set, Esc to cancel)"), editorField, editorError);
+        editor.getChildren().addAll(editorTitle, editorField, editorError);
         editor.setManaged(false);
         editor.setVisible(false);
-        editorField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) closeEditor();
-        });
+        editorField.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ESCAPE) closeEditor(); });
         editorField.setOnAction(e -> commitEditor());
         editorField.focusedProperty().addListener((o, was, now) -> {
             if (!now && editor.isVisible() && editorError.getText().isEmpty()) closeEditor();
         });
-        getChildren().addAll(edgeLayer, labelLayer, neuronLayer, editor);
+        canvas.setManaged(false);
+        canvas.setMouseTransparent(false);
+        edgeTip.setShowDelay(Duration.millis(80));
+        edgeTip.setHideDelay(Duration.millis(100));
+        Tooltip.install(canvas, edgeTip);
+        edgeTip.setOnShowing(e -> edgeTip.setText(hoveredEdge < 0 ? "Hover a line for its weight" : tipFor(edges[hoveredEdge])));
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(edgeAt(e.getX(), e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1));
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            int edge = edgeAt(e.getX(), e.getY());
+            if (edge >= 0 && e.getButton() == MouseButton.PRIMARY) openEditor(edges[edge].weight, e.getX(), e.getY());
+        });
+        getChildren().addAll(canvas, picks, editor);
 
         vm.snapshotProperty().addListener((o, a, b) -> refresh());
-        vm.probeProperty().addListener((o, a, b) -> refresh());
-        vm.gradientsProperty().addListener((o, a, b) -> refresh());
-        vm.selectedNeuronProperty().addListener((o, a, b) -> refresh());
+        vm.probeProperty().addListener((o, a, b) -> draw());
+        vm.gradientsProperty().addListener((o, a, b) -> draw());
+        vm.selectedNeuronProperty().addListener((o, a, b) -> draw());
+        vm.alertParameterProperty().addListener((o, a, b) -> { highlighted = b; draw(); });
+        vm.stateProperty().addListener((o, a, b) -> {
+            if (b == lab.backprop.train.RunState.RUNNING && highlighted != null) { highlighted = null; draw(); }
+        });
         refresh();
     }
 
-    // ---- Building -------------------------------------------------------------------------------
+    // ---- Building and layout -------------------------------------------------------------------------
+
+    private void refresh() {
+        Snapshot s = vm.snapshot();
+        if (s == null) return;
+        if (!s.layout().equals(layout)) rebuild(s.layout());
+        draw();
+    }
 
     private void rebuild(Layout newLayout) {
         closeEditor();
         layout = newLayout;
-        edgeLayer.getChildren().clear();
-        labelLayer.getChildren().clear();
-        neuronLayer.getChildren().clear();
+        nx = new double[layout.neuronCount()];
+        ny = new double[layout.neuronCount()];
         edges = new Edge[layout.weightCount()];
         for (int l = 1; l < layout.layerCount(); l++) {
             boolean labelled = layout.size(l) * layout.size(l - 1) <= MAX_LABELLED_EDGES;
@@ -133,115 +148,111 @@ public final class NetworkGraphView extends Pane {
                 for (int i = 0; i < layout.size(l - 1); i++) {
                     int w = layout.weightIndex(l, j, i);
                     Edge e = new Edge(w, l, i, j);
+                    e.labelled = labelled;
                     // Numbers sit where the edges are most spread out: near the narrower layer's far side,
                     // staggered so that two edges leaving one neuron do not overlap.
                     boolean fanOut = layout.size(l) > layout.size(l - 1);
                     e.t = fanOut ? 0.72 - 0.12 * (i % 2) : 0.24 + 0.14 * (j % 2) + (layout.size(l - 1) == 1 ? 0.2 : 0);
-                    String name = layout.weightName(w);
-                    e.hit.setId("edge-" + name);
-                    e.hit.getStyleClass().add("edge-hit");
-                    // Opacity 0: the renderer skips it (a transparent 14 px stroke still cost a quarter of the
-                    // rendering), but picking ignores opacity, so hover and click still hit the wide line.
-                    e.hit.setStroke(Color.BLACK);
-                    e.hit.setOpacity(0);
-                    e.hit.setStrokeWidth(14);
-                    e.line.setStrokeLineCap(StrokeLineCap.ROUND);
-                    e.line.setMouseTransparent(true);
-                    e.label.setId("weight-" + name);
-                    e.label.getStyleClass().add("edge-label");
-                    e.label.setVisible(labelled);
-                    e.label.setManaged(false);
-                    e.label.setMouseTransparent(true);
-                    e.tooltip.setShowDelay(Duration.millis(80));
-                    e.tooltip.setHideDelay(Duration.millis(100));
-                    e.tooltip.setOnShowing(ev -> e.tooltip.setText(tipFor(e)));
-                    e.hit.setOnMouseEntered(ev -> e.tooltip.setText(tipFor(e)));
-                    Tooltip.install(e.hit, e.tooltip);
-                    e.hit.setOnMouseClicked(ev -> {
-                        if (ev.getButton() == MouseButton.PRIMARY) openEditor(e, ev.getX(), ev.getY());
-                    });
                     edges[w] = e;
-                    edgeLayer.getChildren().addAll(e.line, e.hit);
-                    labelLayer.getChildren().add(e.label);
                 }
             }
         }
-        nodes = new Node[layout.layerCount()][];
+        picks.getChildren().clear();
         for (int l = 0; l < layout.layerCount(); l++) {
-            nodes[l] = new Node[layout.size(l)];
             for (int j = 0; j < layout.size(l); j++) {
-                Node n = new Node(new NeuronRef(l, j));
+                NeuronRef ref = new NeuronRef(l, j);
                 String name = layout.neuronName(l, j);
-                n.group.setId("neuron-" + name);
-                n.group.getStyleClass().add(l == 0 ? "neuron-input" : "neuron");
-                n.circle.getStyleClass().add("neuron-circle");
-                n.value.setId("activation-" + name);
-                n.value.getStyleClass().add("neuron-value");
-                n.name.getStyleClass().add("neuron-name");
-                n.name.setText(name);
-                n.bias.setId("bias-" + name);
-                n.bias.getStyleClass().add("neuron-bias");
-                n.group.getChildren().addAll(n.circle, n.value, n.name, n.bias);
-                n.tooltip.setShowDelay(Duration.millis(80));
-                n.tooltip.setOnShowing(ev -> n.tooltip.setText(tipFor(n)));
-                n.group.setOnMouseEntered(ev -> n.tooltip.setText(tipFor(n)));
-                Tooltip.install(n.group, n.tooltip);
-                if (l > 0) n.group.setOnMouseClicked(ev -> vm.selectedNeuronProperty().set(n.ref));
-                nodes[l][j] = n;
-                neuronLayer.getChildren().add(n.group);
+                Circle pick = new Circle(RADIUS);
+                pick.setId("neuron-" + name);
+                pick.getStyleClass().add(l == 0 ? "neuron-input" : "neuron");
+                pick.setOpacity(0); // picked by the mouse, drawn by the canvas
+                Tooltip tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(80));
+                tip.setOnShowing(ev -> tip.setText(tipFor(ref)));
+                Tooltip.install(pick, tip);
+                if (l > 0) {
+                    pick.setCursor(Cursor.HAND);
+                    pick.setOnMouseClicked(ev -> vm.selectedNeuronProperty().set(ref));
+                    Rectangle biasPick = new Rectangle(0, 0, 1, 1);
+                    biasPick.setId("bias-" + name);
+                    biasPick.setOpacity(0);
+                    biasPick.setCursor(Cursor.TEXT);
+                    Tooltip.install(biasPick, new Tooltip("Click to type a new bias for " + name));
+                    int parameter = ref.biasParameter(layout);
+                    biasPick.setOnMouseClicked(ev -> openEditor(parameter, biasPick.getX() + ev.getX(), biasPick.getY() + ev.getY()));
+                    picks.getChildren().add(biasPick);
+                }
+                picks.getChildren().add(pick);
             }
         }
         requestLayout();
     }
 
     @Override protected void layoutChildren() {
+        canvas.resizeRelocate(0, 0, getWidth(), getHeight());
         if (layout == null) return;
         double w = getWidth(), h = getHeight();
         int layers = layout.layerCount();
-        double left = 70, right = w - 70, top = 46, bottom = h - 40;
+        double left = 78, right = w - 60, top = 40, bottom = h - 44;
+        double minGap = Double.MAX_VALUE;
+        for (int l = 0; l < layers; l++) minGap = Math.min(minGap, Math.min(170, (bottom - top) / Math.max(1, layout.size(l))));
+        compact = minGap < 60;
+        radius = Math.max(11, Math.min(RADIUS, minGap * (compact ? 0.3 : 0.26)));
         for (int l = 0; l < layers; l++) {
             double x = layers == 1 ? w / 2 : left + (right - left) * l / (layers - 1);
             int n = layout.size(l);
             double gap = Math.min(170, (bottom - top) / Math.max(1, n));
             double y0 = (top + bottom) / 2 - gap * (n - 1) / 2;
             for (int j = 0; j < n; j++) {
-                Node node = nodes[l][j];
-                node.x = x;
-                node.y = y0 + gap * j;
-                double r = Math.max(12, Math.min(RADIUS, gap * 0.26));
-                // Crowded layers keep only the number; name and bias move to the tooltip.
-                boolean compact = gap < 56;
-                node.r = r;
-                node.circle.setRadius(r);
-                node.name.setVisible(!compact || j == 0);
-                node.bias.setVisible(!compact);
-                node.value.setStyle(compact ? "-fx-font-size: 9px;" : r < 22 ? "-fx-font-size: 10.5px;" : "");
-                node.group.setLayoutX(x);
-                node.group.setLayoutY(node.y);
-                centre(node.value, 0, 0);
-                centre(node.name, 0, -r - 7);
-                centre(node.bias, 0, r + 14);
+                int k = layout.neuronIndex(l, j);
+                nx[k] = x;
+                ny[k] = y0 + gap * j;
             }
         }
-        // Label placement: only here, when the layout or the size changed (not per frame).
+        for (javafx.scene.Node p : picks.getChildren()) {
+            String id = p.getId();
+            int k = neuronIndexOf(id.substring(id.indexOf('-') + 1));
+            if (p instanceof Circle c) {
+                c.setRadius(radius);
+                c.setCenterX(nx[k]);
+                c.setCenterY(ny[k]);
+            } else if (p instanceof Rectangle r) {
+                double[] box = biasBox(k);
+                r.setX(box[0]);
+                r.setY(box[1]);
+                r.setWidth(box[2]);
+                r.setHeight(box[3]);
+            }
+        }
+        placeLabels();
+        if (editor.isVisible()) editor.autosize();
+        draw();
+    }
+
+    private int neuronIndexOf(String name) {
+        for (int l = 0; l < layout.layerCount(); l++) {
+            for (int j = 0; j < layout.size(l); j++) if (layout.neuronName(l, j).equals(name)) return layout.neuronIndex(l, j);
+        }
+        throw new IllegalArgumentException("no neuron " + name);
+    }
+
+    /** Where a neuron's bias text sits: below it, or (crowded) above it beside its name. x, y, width, height. */
+    private double[] biasBox(int k) {
+        return compact ? new double[] { nx[k] - 44, ny[k] - radius - 15, 88, 13 } : new double[] { nx[k] - 40, ny[k] + radius + 4, 80, 16 };
+    }
+
+    /** Slides each number along its edge until it no longer covers one placed before (crossing edges). */
+    private void placeLabels() {
         double[] placed = new double[4 * edges.length];
         int count = 0;
+        double lw = 46, lh = 16;
         for (Edge e : edges) {
-            Node a = nodes[e.layer - 1][e.from], b = nodes[e.layer][e.to];
-            for (Line line : new Line[] { e.line, e.hit }) {
-                line.setStartX(a.x);
-                line.setStartY(a.y);
-                line.setEndX(b.x);
-                line.setEndY(b.y);
-            }
-            if (!e.label.isVisible()) continue;
-            e.label.autosize();
-            double lw = e.label.getWidth(), lh = e.label.getHeight();
-            // Slide a number along its edge until it no longer covers one placed before (crossing edges).
+            if (!e.labelled) continue;
+            int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
             double bx = Double.NaN, by = Double.NaN;
             for (double shift : SHIFTS) {
                 double t = Math.max(0.15, Math.min(0.85, e.t + shift));
-                double lx = a.x + (b.x - a.x) * t - lw / 2, ly = a.y + (b.y - a.y) * t - lh / 2;
+                double lx = nx[a] + (nx[b] - nx[a]) * t - lw / 2, ly = ny[a] + (ny[b] - ny[a]) * t - lh / 2;
                 if (Double.isNaN(bx)) { bx = lx; by = ly; }
                 if (!overlaps(placed, count, lx, ly, lw, lh)) {
                     bx = lx;
@@ -256,12 +267,8 @@ public final class NetworkGraphView extends Pane {
             count++;
             e.labelX = bx + lw / 2;
             e.labelY = by + lh / 2;
-            e.label.relocate(bx, by);
         }
-        if (editor.isVisible()) editor.autosize();
     }
-
-    private static final double[] SHIFTS = { 0, 0.09, -0.09, 0.18, -0.18, 0.27 };
 
     /** Whether box (x, y, w, h) intersects one of the first {@code count} boxes in {@code placed} (x, y, w, h each). */
     private static boolean overlaps(double[] placed, int count, double x, double y, double w, double h) {
@@ -272,97 +279,190 @@ public final class NetworkGraphView extends Pane {
         return false;
     }
 
-    private static void centre(Text t, double x, double y) {
-        double tw = t.getLayoutBounds().getWidth();
-        t.setX(x - tw / 2);
-        t.setY(y + t.getLayoutBounds().getHeight() / 4);
-    }
+    // ---- Drawing ---------------------------------------------------------------------------------
 
-    // ---- Showing values ---------------------------------------------------------------------------
-
-    private void refresh() {
+    private void draw() {
         Snapshot s = vm.snapshot();
-        if (s == null) return;
-        boolean rebuilt = !s.layout().equals(layout);
-        if (rebuilt) rebuild(s.layout());
+        if (s == null || layout == null || !s.layout().equals(layout) || nx.length == 0) return;
+        GraphicsContext g = canvas.graphics();
+        g.clearRect(0, 0, canvas.width(), canvas.height());
+        Palette pal = Palette.current();
         double[] grads = vm.gradientsProperty().get();
         boolean showGrad = grads != null && grads.length == layout.parameterCount();
+        Font labelFont = Font.font(null, FontWeight.BOLD, 11.5);
         for (Edge e : edges) {
-            double shown = showGrad ? grads[e.weight] : s.weight(e.weight);
-            Color colour = showGrad ? (shown >= 0 ? GRAD_POSITIVE : GRAD_NEGATIVE) : (shown >= 0 ? POSITIVE : NEGATIVE);
-            double size = showGrad ? Math.log1p(Math.abs(shown) * 20) : Math.log1p(Math.abs(shown));
-            // Alpha in 1/255 steps, as the screen shows it: an unchanged colour is not set again.
-            double alpha = Math.round(255 * (0.35 + 0.65 * Math.min(1, size / 2))) / 255.0;
-            if (colour != e.shownColour || alpha != e.shownAlpha) {
-                e.line.setStroke(colour.deriveColor(0, 1, 1, alpha));
-                if (colour != e.shownColour) e.label.setTextFill(darker(colour));
-                e.shownColour = colour;
-                e.shownAlpha = alpha;
+            double value = showGrad ? grads[e.weight] : s.weight(e.weight);
+            int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+            double size = showGrad ? Math.log1p(Math.abs(value) * 20) : Math.log1p(Math.abs(value));
+            double width = Math.min(10, 1 + 2.4 * size);
+            if (layout.weightName(e.weight).equals(highlighted)) {
+                g.setStroke(pal.get(Key.MARK).deriveColor(0, 1, 1, 0.45));
+                g.setLineWidth(width + 10);
+                g.setLineDashes((double[]) null);
+                g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
             }
-            e.line.setStrokeWidth(Math.min(12, 1 + 2.4 * size));
-            if (e.label.isVisible() && (shown != e.shownValue || showGrad != e.shownGrad)) {
-                e.shownValue = shown;
-                e.shownGrad = showGrad;
-                String text = labelText(shown, showGrad);
-                if (!text.equals(e.label.getText())) {
-                    e.label.setText(text);
-                    // Keep the number centred where the last layout put it (a longer number grows both ways).
-                    e.label.autosize();
-                    e.label.relocate(e.labelX - e.label.getWidth() / 2, e.labelY - e.label.getHeight() / 2);
-                }
-            }
-            if (rebuilt || e.tooltip.isShowing()) e.tooltip.setText(tipFor(e));
+            Color c = pal.get(value >= 0 ? Key.WEIGHT_POSITIVE : Key.WEIGHT_NEGATIVE);
+            g.setStroke(c.deriveColor(0, 1, 1, Math.round(255 * (0.4 + 0.6 * Math.min(1, size / 2))) / 255.0));
+            g.setLineWidth(width);
+            if (value >= 0) g.setLineDashes((double[]) null); else g.setLineDashes(Math.max(6, 2 * width), Math.max(4, 1.4 * width));
+            g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
         }
+        g.setLineDashes((double[]) null);
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (Edge e : edges) {
+            double value = showGrad ? grads[e.weight] : s.weight(e.weight);
+            String text = (showGrad ? "∂" : "") + Numbers.brief(value);
+            shown.put("weight-" + layout.weightName(e.weight), text);
+            if (!e.labelled) continue;
+            double tw = textWidth(text, labelFont) + 6;
+            g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.9));
+            g.fillRoundRect(e.labelX - tw / 2, e.labelY - 8, tw, 16, 6, 6);
+            g.setFill(pal.get(value >= 0 ? Key.WEIGHT_POSITIVE : Key.WEIGHT_NEGATIVE).darker());
+            g.fillText(text, e.labelX, e.labelY);
+        }
+        drawNeurons(g, s, pal, grads, showGrad);
+    }
+
+    private void drawNeurons(GraphicsContext g, Snapshot s, Palette pal, double[] grads, boolean showGrad) {
         Probe probe = vm.probeProperty().get();
         boolean probeFits = probe != null && probe.activations().length == layout.layerCount()
                 && probe.activations()[layout.layerCount() - 2].length == layout.size(layout.layerCount() - 2);
         NeuronRef selected = vm.selectedNeuronProperty().get();
-        for (int l = 0; l < nodes.length; l++) {
-            Activation f = l == 0 ? null : l == nodes.length - 1 ? s.outputActivation() : s.hiddenActivation();
-            for (Node n : nodes[l]) {
-                double a = probeFits ? probe.activation(n.ref) : Double.NaN;
-                String value = Numbers.brief(a);
-                if (!value.equals(n.value.getText())) {
-                    n.value.setText(value);
-                    centre(n.value, 0, 0);
+        Font value = Font.font(null, FontWeight.BOLD, compact ? Math.max(8.5, radius * 0.62) : radius < 22 ? 10.5 : 12);
+        Font name = Font.font(null, FontWeight.BOLD, compact ? 10.5 : 12.5);
+        Font small = Font.font(compact ? 10 : 11);
+        Dataset data = vm.dataset();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            Activation f = l == 0 ? null : l == layout.layerCount() - 1 ? s.outputActivation() : s.hiddenActivation();
+            for (int j = 0; j < layout.size(l); j++) {
+                int k = layout.neuronIndex(l, j);
+                String neuron = layout.neuronName(l, j);
+                double x = nx[k], y = ny[k];
+                double a = probeFits ? probe.activations()[l][j] : Double.NaN;
+                Color fill = l == 0 ? pal.get(Key.NEURON_INPUT)
+                        : pal.get(Key.NEURON_LOW).interpolate(pal.get(Key.NEURON_HIGH), Double.isNaN(a) ? 0 : f.range().fraction(a, 3));
+                g.setFill(fill);
+                g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
+                boolean sel = new NeuronRef(l, j).equals(selected);
+                g.setStroke(sel ? pal.get(Key.SELECTION) : pal.get(Key.NEURON_OUTLINE));
+                g.setLineWidth(sel ? 4 : 1.5);
+                if (l == 0) g.setLineDashes(4, 3);
+                g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
+                g.setLineDashes((double[]) null);
+                if (l > 0 && layout.biasName(layout.biasIndex(l, j)).equals(highlighted)) {
+                    g.setStroke(pal.get(Key.MARK));
+                    g.setLineWidth(3);
+                    g.strokeOval(x - radius - 5, y - radius - 5, 2 * radius + 10, 2 * radius + 10);
                 }
-                Color fill = shade(a, f);
-                if (!fill.equals(n.circle.getFill())) n.circle.setFill(fill);
-                Color textFill = brightness(a, f) > 0.55 ? Color.WHITE : DARK_TEXT;
-                if (!textFill.equals(n.value.getFill())) n.value.setFill(textFill);
-                String bias = biasText(n, s, grads, showGrad);
-                if (!bias.equals(n.bias.getText())) {
-                    n.bias.setText(bias);
-                    centre(n.bias, 0, n.r + 14);
+                String v = neuronText(a, compact);
+                shown.put("activation-" + neuron, v);
+                g.setFont(value);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.setFill(fill.getBrightness() < 0.55 ? Color.WHITE : pal.get(Key.TEXT));
+                g.fillText(v, x, y);
+                g.setFill(pal.get(Key.TEXT));
+                if (l == 0) {
+                    drawInputCaption(g, data, probe, probeFits, j, x, y, name, small, pal);
+                    continue;
                 }
-                if (rebuilt || n.tooltip.isShowing()) n.tooltip.setText(tipFor(n));
-                boolean sel = n.ref.equals(selected);
-                if (sel != n.group.getStyleClass().contains("selected")) {
-                    if (sel) n.group.getStyleClass().add("selected"); else n.group.getStyleClass().remove("selected");
+                int b = layout.biasIndex(l, j);
+                String bias = "b=" + Numbers.brief(s.bias(b)) + (showGrad ? "  ∂" + Numbers.brief(grads[layout.weightCount() + b]) : "");
+                shown.put("bias-" + neuron, bias);
+                if (compact) {
+                    g.setFont(small);
+                    g.setTextBaseline(VPos.BOTTOM);
+                    g.fillText(neuron + "  " + bias, x, y - radius - 2);
+                } else {
+                    g.setFont(name);
+                    g.setTextBaseline(VPos.BOTTOM);
+                    g.fillText(neuron, x, y - radius - 3);
+                    g.setFont(small);
+                    g.setFill(pal.get(Key.MUTED_TEXT));
+                    g.setTextBaseline(VPos.TOP);
+                    g.fillText(bias, x, y + radius + 5);
                 }
             }
         }
     }
 
-    private static final Color DARK_TEXT = Color.web("#1f2937");
-    private static final java.util.Map<Color, Color> DARKER = java.util.Map.of(
-            POSITIVE, POSITIVE.darker(), NEGATIVE, NEGATIVE.darker(), GRAD_POSITIVE, GRAD_POSITIVE.darker(), GRAD_NEGATIVE, GRAD_NEGATIVE.darker());
-
-    private static Color darker(Color c) { return DARKER.getOrDefault(c, c.darker()); }
-
-    private static String labelText(double shown, boolean showGrad) {
-        return showGrad ? "∂" + Numbers.brief(shown) : Numbers.brief(shown);
+    /** Under an input: its name and, for shifted data, the typed value and the shift ("133 − 135"). */
+    private void drawInputCaption(GraphicsContext g, Dataset data, Probe probe, boolean probeFits, int j, double x, double y,
+                                  Font name, Font small, Palette pal) {
+        String neuron = layout.neuronName(0, j);
+        g.setFont(name);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(neuron, x, y - radius - 3);
+        g.setFont(small);
+        g.setFill(pal.get(Key.MUTED_TEXT));
+        g.setTextBaseline(VPos.TOP);
+        String feature = j < data.featureCount() ? data.featureNames().get(j) : "";
+        double shift = j < data.featureCount() ? data.shift()[j] : 0;
+        String caption = feature.equals(neuron) ? "" : feature;
+        if (shift != 0 && probeFits) {
+            caption = (caption.isEmpty() ? "" : caption + "\n") + Numbers.plain(probe.raw()[j]) + (shift < 0 ? " − " : " + ")
+                    + Numbers.plain(Math.abs(shift));
+        }
+        shown.put("input-" + neuron, caption);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(caption, Math.max(x, 40), y + radius + 4);
     }
 
-    private String biasText(Node n, Snapshot s, double[] grads, boolean showGrad) {
-        int l = n.ref.layer();
-        if (l > 0) {
-            int b = layout.biasIndex(l, n.ref.index());
-            String text = "b=" + Numbers.brief(s.bias(b));
-            return showGrad ? text + "  ∂" + Numbers.brief(grads[layout.weightCount() + b]) : text;
+    /** A neuron's value in its circle: three decimals (two when crowded), never an exponent that spills out. */
+    static String neuronText(double a, boolean compact) {
+        if (Double.isNaN(a)) return "-";
+        double m = Math.abs(a);
+        if (m < (compact ? 0.005 : 0.0005)) return compact ? "0.00" : "0.000";
+        if (m < 10) return String.format(Locale.ROOT, compact ? "%.2f" : "%.3f", a);
+        if (m < 1000) return String.format(Locale.ROOT, "%.1f", a);
+        if (m < 1e6) return String.format(Locale.ROOT, "%.0f", a);
+        return String.format(Locale.ROOT, "%.0e", a);
+    }
+
+    private final Map<String, Double> widths = new HashMap<>();
+
+    private double textWidth(String s, Font f) {
+        if (widths.size() > 2000) widths.clear();
+        return widths.computeIfAbsent(f.getSize() + "|" + s, key -> {
+            Text t = new Text(s);
+            t.setFont(f);
+            return t.getLayoutBounds().getWidth();
+        });
+    }
+
+    // ---- The mouse over the lines ---------------------------------------------------------------
+
+    /** The weight whose line passes within a few pixels of (x, y), the nearest, or -1. */
+    private int edgeAt(double x, double y) {
+        if (layout == null) return -1;
+        int best = -1;
+        double bestD = 7;
+        for (int n = 0; n < nx.length; n++) if (Math.hypot(nx[n] - x, ny[n] - y) <= radius) return -1; // a neuron is on top
+        for (Edge e : edges) {
+            int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+            double d = distanceToSegment(x, y, nx[a], ny[a], nx[b], ny[b]);
+            if (e.labelled && Math.abs(x - e.labelX) < 24 && Math.abs(y - e.labelY) < 9) d = 0;
+            if (d < bestD) {
+                bestD = d;
+                best = e.weight;
+            }
         }
-        String feature = vm.dataset().featureNames().get(n.ref.index());
-        return feature.equals(n.name.getText()) ? "" : feature;
+        return best;
+    }
+
+    private static double distanceToSegment(double x, double y, double x1, double y1, double x2, double y2) {
+        double dx = x2 - x1, dy = y2 - y1, len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len));
+        return Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
+    }
+
+    private void hover(int edge) {
+        if (edge == hoveredEdge) return;
+        hoveredEdge = edge;
+        canvas.setCursor(edge >= 0 ? Cursor.HAND : Cursor.DEFAULT);
+        edgeTip.setText(edge < 0 ? "Hover a line for its weight" : tipFor(edges[edge]));
     }
 
     /** The tooltip of an edge for the current snapshot: built when it is about to show (or shows), not per frame. */
@@ -379,39 +479,31 @@ public final class NetworkGraphView extends Pane {
     }
 
     /** The tooltip of a neuron for the current snapshot and probe. */
-    private String tipFor(Node n) {
+    private String tipFor(NeuronRef n) {
         Snapshot s = vm.snapshot();
-        if (s == null || layout == null) return "";
-        int l = n.ref.layer();
+        if (s == null || layout == null || !n.fits(layout)) return "";
+        int l = n.layer();
         Probe probe = vm.probeProperty().get();
         boolean probeFits = probe != null && probe.activations().length == layout.layerCount()
                 && probe.activations()[layout.layerCount() - 2].length == layout.size(layout.layerCount() - 2);
-        double a = probeFits ? probe.activation(n.ref) : Double.NaN;
-        return layout.neuronName(l, n.ref.index()) + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.ref.index()) + ")" : "")
+        double a = probeFits ? probe.activation(n) : Double.NaN;
+        String name = layout.neuronName(l, n.index());
+        return name + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.index()) + ", shifted as the network sees it)" : "")
                 + "\nactivation for the probe input = " + Numbers.full(a)
-                + (l > 0 ? "\n" + n.bias.getText() + "\nClick to show its activation curve" : "");
+                + (l > 0 ? "\nbias " + layout.biasName(layout.biasIndex(l, n.index())) + " = " + Numbers.full(s.bias(layout.biasIndex(l, n.index())))
+                        + "\nClick to show its activation curve; click the bias to type a new one" : "");
     }
 
-    /** 0..1 share of the activation's range, used for the fill (ReLU: 0..3 shows as 0..1). */
-    private static double brightness(double a, Activation f) {
-        if (Double.isNaN(a)) return 0;
-        if (f == null) return Math.max(0, Math.min(1, 0.5 + a / 40)); // inputs: just a hint
-        return f.range().fraction(a, 3);
-    }
+    // ---- Editing a weight or a bias ----------------------------------------------------------------
 
-    private static Color shade(double a, Activation f) {
-        if (f == null) return Color.web("#e5e7eb");
-        return Color.web("#f8fafc").interpolate(Color.web("#1e3a8a"), Math.max(0, Math.min(1, brightness(a, f))));
-    }
-
-    // ---- Editing an edge ---------------------------------------------------------------------------
-
-    private void openEditor(Edge e, double x, double y) {
-        editingParameter = e.weight;
+    private void openEditor(int parameter, double x, double y) {
+        editingParameter = parameter;
         Snapshot s = vm.snapshot();
-        editorField.setText(Numbers.full(s.weight(e.weight)));
+        int w = layout.weightCount();
+        editorField.setText(Numbers.full(parameter < w ? s.weight(parameter) : s.bias(parameter - w)));
         editorError.setText("");
-        ((Label) editor.getChildren().get(0)).setText("New value for " + layout.weightName(e.weight) + " (Enter sets, Esc cancels)");
+        editorTitle.setText("New value for " + (parameter < w ? layout.weightName(parameter) : layout.biasName(parameter - w))
+                + " (Enter sets, Esc cancels)");
         editor.setVisible(true);
         editor.autosize();
         double ex = Math.min(Math.max(4, x + 8), getWidth() - editor.prefWidth(-1) - 4);
@@ -438,23 +530,54 @@ public final class NetworkGraphView extends Pane {
         editorError.setText("");
     }
 
-    /** The tooltip text of an edge. */
-    public String edgeTooltip(String name) {
-        for (Edge e : edges) {
-            if (!layout.weightName(e.weight).equals(name)) continue;
-            e.tooltip.setText(tipFor(e));
-            return e.tooltip.getText();
-        }
+    // ---- What tests and other views read ------------------------------------------------------------
+
+    /** The number drawn on (or, between crowded layers, kept for) the edge of weight {@code name} ("w1"). */
+    public String edgeLabel(String name) { return drawn("weight-" + name); }
+
+    /** Whether the edge's number is drawn on it (not only in its tooltip). */
+    public boolean isEdgeLabelled(String name) { return edges[weightIndex(name)].labelled; }
+
+    /** The value drawn in neuron {@code name}'s circle ("h1", "x2"). */
+    public String neuronText(String name) { return drawn("activation-" + name); }
+
+    /** The bias text of neuron {@code name} ("b=-0.314"). */
+    public String biasText(String name) { return drawn("bias-" + name); }
+
+    /** The caption under input {@code name} (its feature and, for shifted data, "133 − 135"). */
+    public String inputCaption(String name) { return drawn("input-" + name); }
+
+    private String drawn(String id) {
+        String s = shown.get(id);
+        if (s == null) throw new IllegalArgumentException("nothing drawn as " + id);
+        return s;
+    }
+
+    /** The middle of the edge of weight {@code name} in this view's coordinates (where a click edits it). */
+    public Point2D edgePoint(String name) {
+        Edge e = edges[weightIndex(name)];
+        if (e.labelled) return new Point2D(e.labelX, e.labelY);
+        int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+        return new Point2D((nx[a] + nx[b]) / 2, (ny[a] + ny[b]) / 2);
+    }
+
+    private int weightIndex(String name) {
+        for (int w = 0; w < layout.weightCount(); w++) if (layout.weightName(w).equals(name)) return w;
         throw new IllegalArgumentException("no edge " + name);
     }
 
+    /** The tooltip text of an edge. */
+    public String edgeTooltip(String name) { return tipFor(edges[weightIndex(name)]); }
+
+    /** The parameter marked (named by the last divergence), or null. */
+    public String highlighted() { return highlighted; }
+
     /** Number of neurons drawn. */
-    public int neuronCount() {
-        int n = 0;
-        for (Node[] layer : nodes) n += layer.length;
-        return n;
-    }
+    public int neuronCount() { return nx.length; }
 
     /** Number of edges drawn. */
     public int edgeCount() { return edges.length; }
+
+    /** Whether neurons are drawn small (names and biases above them, two decimals). */
+    public boolean isCompact() { return compact; }
 }

@@ -1,36 +1,41 @@
 package lab.backprop.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 import lab.backprop.model.Workspace;
+import lab.backprop.support.Numbers;
+import lab.backprop.ui.Palette.Key;
+import lab.backprop.ui.chart.Ticks;
 
 /**
- * The activation of the selected neuron, f(u + b), against its weighted input without bias u = w.x,
- * so that moving the bias slides the whole curve sideways. Each training sample sits on the curve at
- * its own u; a dashed curve keeps the bias from when the neuron was selected or training last stopped.
+ * The activation of the selected neuron, f(u + b), against its weighted input without bias u = w.x, so that moving
+ * the bias slides the whole curve sideways. The u axis stays where it is while the bias is dragged or training runs,
+ * so the slide is seen; it is fitted again for another neuron, a new network, or the Fit button. Each training sample
+ * sits on the curve at its own u (samples at the same spot share one label); a dashed curve keeps the bias from when
+ * the neuron was selected or training last stopped.
  */
 public final class SigmoidShiftView extends BorderPane {
-    static final Color CURVE = Color.web("#2563eb");
-    static final Color REFERENCE = Color.web("#9ca3af");
-    static final Color POSITIVE_CLASS = Color.web("#db2777");
-    static final Color NEGATIVE_CLASS = Color.web("#0d9488");
     private static final int CURVE_POINTS = 160;
 
     private final LabViewModel vm;
@@ -39,20 +44,27 @@ public final class SigmoidShiftView extends BorderPane {
     private final Slider biasSlider = new Slider(-10, 10, 0);
     private final Label biasValue = new Label();
     private final Label legend = new Label();
+    private final Button fit = new Button("Fit");
     private boolean fromModel;
     private long lastUserEdit;
+    private double uLo = Double.NaN, uHi = Double.NaN; // the fixed u axis
+    private NeuronRef fittedFor;
 
     // What the last draw computed, kept for tests and for anyone who wants the numbers.
     private double[] curveU = new double[0];
     private double[] curveF = new double[0];
     private double[] sampleU = new double[0];
+    private List<String> drawnLabels = List.of();
     private final WhenShown whenShown = new WhenShown(this, this::update);
 
     public SigmoidShiftView(LabViewModel vm) {
         this.vm = vm;
+        setId("sigmoidView");
         getStyleClass().add("panel");
         title.getStyleClass().add("panel-title");
         title.setId("sigmoidTitle");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         biasSlider.setId("biasSlider");
         biasSlider.setTooltip(new Tooltip("Bias of the selected neuron: the curve slides left or right; acts at once, also while training"));
         biasSlider.setShowTickMarks(true);
@@ -60,16 +72,25 @@ public final class SigmoidShiftView extends BorderPane {
         biasSlider.setBlockIncrement(0.1);
         HBox.setHgrow(biasSlider, Priority.ALWAYS);
         biasValue.setId("biasValue");
-        biasValue.setMinWidth(70);
+        biasValue.setMinWidth(Region.USE_PREF_SIZE);
+        biasValue.setPrefWidth(64);
+        fit.setId("sigmoidFit");
+        fit.setTooltip(new Tooltip("Fit the u axis to the curve and the samples now (it stays put while the bias moves)"));
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        fit.setOnAction(e -> { uLo = Double.NaN; draw(); });
         legend.getStyleClass().add("muted");
         legend.setWrapText(true);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         Label biasLabel = new Label("Bias");
-        HBox sliderRow = new HBox(8, biasLabel, biasSlider, biasValue);
+        biasLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sliderRow = new HBox(8, biasLabel, biasSlider, biasValue, fit);
+        sliderRow.setAlignment(Pos.CENTER_LEFT);
         sliderRow.setPadding(new Insets(6, 0, 0, 0));
         VBox bottom = new VBox(4, sliderRow, legend);
         setTop(title);
         setCenter(plot);
         setBottom(bottom);
+        plot.setMinSize(160, 120);
 
         biasSlider.valueProperty().addListener((o, a, b) -> {
             biasValue.setText(Numbers.brief(b.doubleValue()));
@@ -80,10 +101,11 @@ public final class SigmoidShiftView extends BorderPane {
             vm.setBias(n, b.doubleValue());
             draw();
         });
-        // Hidden (another tab chosen), the plot skips snapshots and catches up when shown.
+        // Hidden (another view chosen), the plot skips snapshots and catches up when shown.
         vm.snapshotProperty().addListener((o, a, b) -> whenShown.request());
         vm.selectedNeuronProperty().addListener((o, a, b) -> update());
         vm.referenceBiasProperty().addListener((o, a, b) -> draw());
+        vm.generationProperty().addListener((o, a, b) -> uLo = Double.NaN); // a new network: fit anew
         update();
     }
 
@@ -104,6 +126,12 @@ public final class SigmoidShiftView extends BorderPane {
     /** u = w.x of each training sample at the selected neuron. */
     public double[] sampleU() { whenShown.flush(); return sampleU.clone(); }
 
+    /** The u axis shown: [low, high]. */
+    public double[] axis() { whenShown.flush(); return new double[] { uLo, uHi }; }
+
+    /** The sample labels of the last draw, one per spot (names joined where samples sit together). */
+    public List<String> drawnLabels() { whenShown.flush(); return drawnLabels; }
+
     private void update() {
         Snapshot s = vm.snapshot();
         NeuronRef n = vm.selectedNeuronProperty().get();
@@ -112,6 +140,7 @@ public final class SigmoidShiftView extends BorderPane {
             draw();
             return;
         }
+        if (!n.equals(fittedFor)) uLo = Double.NaN; // another neuron: fit its axis
         Layout layout = s.layout();
         String name = n.name(layout);
         Activation f = n.layer() == layout.layerCount() - 1 ? s.outputActivation() : s.hiddenActivation();
@@ -132,9 +161,10 @@ public final class SigmoidShiftView extends BorderPane {
                 fromModel = false;
             }
         }
-        legend.setText("solid: bias now " + Numbers.brief(currentBias(s, n)) + "    dashed: bias " + Numbers.brief(vm.referenceBiasProperty().get())
-                + " (when selected / training last stopped)    dots: the samples (" + vm.dataset().positiveClass() + " pink, "
-                + vm.dataset().negativeClass() + " teal)");
+        Dataset d = vm.dataset();
+        legend.setText("solid: bias now " + Numbers.brief(currentBias(s, n)) + " · dashed: bias " + Numbers.brief(vm.referenceBiasProperty().get())
+                + " (when selected or training last stopped) · dots: the samples (" + d.positiveClass() + " blue, "
+                + d.negativeClass() + " orange)");
         draw();
     }
 
@@ -144,12 +174,13 @@ public final class SigmoidShiftView extends BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = plot.canvas.getGraphicsContext2D();
-        double w = plot.canvas.getWidth(), h = plot.canvas.getHeight();
+        GraphicsContext g = plot.graphics();
+        double w = plot.width(), h = plot.height();
         g.clearRect(0, 0, w, h);
         Snapshot s = vm.snapshot();
         NeuronRef n = vm.selectedNeuronProperty().get();
         if (s == null || n == null || n.isInput() || !n.fits(s.layout()) || w < 60 || h < 40) return;
+        Palette pal = Palette.current();
         Layout layout = s.layout();
         Activation f = n.layer() == layout.layerCount() - 1 ? s.outputActivation() : s.hiddenActivation();
         double b = currentBias(s, n);
@@ -166,12 +197,7 @@ public final class SigmoidShiftView extends BorderPane {
             net.forward(x[i], ws);
             sampleU[i] = ws.preActivation(n.layer(), n.index()) - b;
         }
-        double uLo = -b, uHi = -b;
-        for (double u : sampleU) { uLo = Math.min(uLo, u); uHi = Math.max(uHi, u); }
-        if (Double.isFinite(ref)) { uLo = Math.min(uLo, -ref); uHi = Math.max(uHi, -ref); }
-        double pad = Math.max(3, (uHi - uLo) * 0.15);
-        uLo -= pad;
-        uHi += pad;
+        if (Double.isNaN(uLo)) fitAxis(b, ref, n);
 
         curveU = new double[CURVE_POINTS];
         curveF = new double[CURVE_POINTS];
@@ -185,36 +211,39 @@ public final class SigmoidShiftView extends BorderPane {
             if (unbounded) fHi = Math.max(fHi, curveF[k]);
         }
         if (unbounded && Double.isFinite(ref)) fHi = Math.max(fHi, f.apply(uHi + ref));
-        double left = 44, right = w - 12, top = 10, bottom = h - 26;
+        Font font = Font.font(11);
+        g.setFont(font);
+        double left = 46, right = w - 12, top = 10, bottom = h - 40;
         double fLoF = fLo, fSpan = (fHi - fLo) * 1.05;
         double uLoF = uLo, uSpan = uHi - uLo;
         java.util.function.DoubleUnaryOperator px = u -> left + (right - left) * (u - uLoF) / uSpan;
         java.util.function.DoubleUnaryOperator py = v -> bottom - (bottom - top) * (v - fLoF) / fSpan;
 
-        g.setFont(Font.font(11));
         g.setLineWidth(1);
-        g.setStroke(Color.web("#e5e7eb"));
-        g.setFill(Color.web("#4b5563"));
+        g.setFill(pal.get(Key.MUTED_TEXT));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int k = 0; k <= 4; k++) {
-            double v = fLo + (fHi - fLo) * k / 4;
+        for (double v : Ticks.within(fLo, fHi, 4, 0)) {
             double y = py.applyAsDouble(v);
+            g.setStroke(pal.get(Key.GRID));
             g.strokeLine(left, y, right, y);
-            g.fillText(Numbers.brief(v), left - 4, y);
+            g.fillText(Ticks.label(v), left - 4, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int k = 0; k <= 4; k++) {
-            double u = uLo + uSpan * k / 4;
-            g.fillText(String.format(java.util.Locale.ROOT, "%.1f", u), px.applyAsDouble(u), bottom + 5);
+        for (double u : Ticks.within(uLo, uHi, (int) Math.max(2, (right - left) / 70), 0)) {
+            double xv = px.applyAsDouble(u);
+            g.setStroke(pal.get(Key.AXIS));
+            g.strokeLine(xv, bottom, xv, bottom + 4);
+            g.fillText(Ticks.label(u), xv, bottom + 5);
         }
-        g.setStroke(Color.web("#9ca3af"));
+        g.fillText("u = w·x (the neuron's input without its bias)", (left + right) / 2, bottom + 20);
+        g.setStroke(pal.get(Key.AXIS));
         g.strokeLine(left, top, left, bottom);
         g.strokeLine(left, bottom, right, bottom);
 
         if (Double.isFinite(ref)) {
-            g.setStroke(REFERENCE);
+            g.setStroke(pal.get(Key.REFERENCE));
             g.setLineWidth(2);
             g.setLineDashes(7, 6);
             g.beginPath();
@@ -225,7 +254,7 @@ public final class SigmoidShiftView extends BorderPane {
             g.stroke();
             g.setLineDashes((double[]) null);
         }
-        g.setStroke(CURVE);
+        g.setStroke(pal.get(Key.CURVE));
         g.setLineWidth(2.5);
         g.beginPath();
         for (int k = 0; k < CURVE_POINTS; k++) {
@@ -233,20 +262,65 @@ public final class SigmoidShiftView extends BorderPane {
             if (k == 0) g.moveTo(xv, yv); else g.lineTo(xv, yv);
         }
         g.stroke();
-        // The samples, on the current curve.
+        drawSamples(g, data, labels, b, f, px, py, left, right);
+    }
+
+    /** Fits the u axis to the samples, the curve's middle and the reference; it then stays until asked again. */
+    private void fitAxis(double b, double ref, NeuronRef n) {
+        double lo = -b, hi = -b;
+        for (double u : sampleU) { lo = Math.min(lo, u); hi = Math.max(hi, u); }
+        if (Double.isFinite(ref)) { lo = Math.min(lo, -ref); hi = Math.max(hi, -ref); }
+        double pad = Math.max(3, (hi - lo) * 0.15);
+        uLo = lo - pad;
+        uHi = hi + pad;
+        fittedFor = n;
+    }
+
+    /**
+     * The samples on the current curve in their class colour; samples within a dot of each other share one label
+     * (names joined), stacked labels never overlap.
+     */
+    private void drawSamples(GraphicsContext g, Dataset data, double[] labels, double b, Activation f,
+                             java.util.function.DoubleUnaryOperator px, java.util.function.DoubleUnaryOperator py, double left, double right) {
+        Palette pal = Palette.current();
+        List<double[]> spots = new ArrayList<>(); // x, y
+        List<StringBuilder> names = new ArrayList<>();
         for (int i = 0; i < sampleU.length; i++) {
             double xv = px.applyAsDouble(sampleU[i]), yv = py.applyAsDouble(f.apply(sampleU[i] + b));
-            g.setFill(labels[i] >= 0.5 ? POSITIVE_CLASS : NEGATIVE_CLASS);
+            if (xv < left - 5 || xv > right + 5) continue; // off the fixed axis
+            g.setFill(pal.classColor(labels[i] >= 0.5));
             g.fillOval(xv - 5, yv - 5, 10, 10);
-            g.setStroke(Color.WHITE);
+            g.setStroke(pal.get(Key.POINT_OUTLINE));
             g.setLineWidth(1.5);
             g.strokeOval(xv - 5, yv - 5, 10, 10);
             String name = data.sample(i).name();
-            if (name != null && !name.isEmpty() && sampleU.length <= 12) {
-                g.setFill(Color.web("#374151"));
-                g.setTextBaseline(VPos.BOTTOM);
-                g.fillText(name, xv, yv - 7);
+            if (name == null || name.isEmpty() || sampleU.length > 12) continue;
+            int at = -1;
+            for (int k = 0; k < spots.size(); k++) {
+                if (Math.abs(spots.get(k)[0] - xv) < 10 && Math.abs(spots.get(k)[1] - yv) < 10) at = k;
+            }
+            if (at < 0) {
+                spots.add(new double[] { xv, yv });
+                names.add(new StringBuilder(name));
+            } else {
+                names.get(at).append(", ").append(name);
             }
         }
+        g.setFill(pal.get(Key.TEXT));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        List<double[]> boxes = new ArrayList<>();
+        List<String> drawn = new ArrayList<>();
+        for (int k = 0; k < spots.size(); k++) {
+            String text = names.get(k).toString();
+            double tw = text.length() * 6.5, x = Math.max(left + tw / 2, Math.min(right - tw / 2, spots.get(k)[0])), y = spots.get(k)[1] - 7;
+            for (double[] box : boxes) { // stack above a label already there
+                if (Math.abs(box[0] - x) < (box[2] + tw) / 2 && Math.abs(box[1] - y) < 13) y = box[1] - 14;
+            }
+            boxes.add(new double[] { x, y, tw });
+            g.fillText(text, x, y);
+            drawn.add(text);
+        }
+        drawnLabels = List.copyOf(drawn);
     }
 }

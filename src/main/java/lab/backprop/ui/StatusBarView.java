@@ -4,15 +4,17 @@ import java.util.Locale;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
-import lab.backprop.support.Numbers;
 import lab.backprop.model.Snapshot;
+import lab.backprop.support.Numbers;
 import lab.backprop.train.TrainingSetup;
 
-/** Epoch, loss, steps per second and what the trainer is doing. */
-public final class StatusBarView extends HBox {
+/**
+ * What the trainer is doing, the epoch and loss of the network as it is now, steps per second, the setup, and a note
+ * on the last file action (it goes when a new network comes). Items wrap onto a second row rather than shrink.
+ */
+public final class StatusBarView extends FlowPane {
     private final LabViewModel vm;
     final Label state = new Label();
     final Label epoch = new Label();
@@ -20,9 +22,10 @@ public final class StatusBarView extends HBox {
     final Label speed = new Label();
     final Label setup = new Label();
     final Label message = new Label();
+    private long messageGeneration = -1;
 
     public StatusBarView(LabViewModel vm) {
-        super(18);
+        super(18, 2);
         this.vm = vm;
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -32,21 +35,26 @@ public final class StatusBarView extends HBox {
         speed.setId("statusSpeed");
         setup.setId("statusSetup");
         message.setId("statusMessage");
-        message.getStyleClass().add("muted");
-        message.setMinWidth(0);
+        message.getStyleClass().add("status-message");
+        message.setWrapText(true);
         state.getStyleClass().add("status-state");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(state, epoch, loss, speed, message, gap, setup);
+        for (Label l : new Label[] { state, epoch, loss, speed, setup }) l.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(state, epoch, loss, speed, setup, message);
         vm.snapshotProperty().addListener((o, a, b) -> show());
         vm.stateProperty().addListener((o, a, b) -> show());
         vm.stepsPerSecondProperty().addListener((o, a, b) -> show());
         vm.setupProperty().addListener((o, a, b) -> show());
+        vm.generationProperty().addListener((o, a, b) -> {
+            if (b.longValue() != messageGeneration) message.setText(""); // the note was about the network before
+        });
         show();
     }
 
-    /** A short note on what the last file action did (empty clears it). */
-    public void showMessage(String text) { message.setText(text == null ? "" : text); }
+    /** A short note on what the last file action did (empty clears it); kept until another network is put in place. */
+    public void showMessage(String text) {
+        message.setText(text == null ? "" : text);
+        messageGeneration = vm.generationProperty().get();
+    }
 
     private void show() {
         Snapshot s = vm.snapshot();
@@ -55,7 +63,7 @@ public final class StatusBarView extends HBox {
         loss.setText("Loss " + (s == null ? "-" : Numbers.loss(s.loss())));
         speed.setText(String.format(Locale.ROOT, "%,.0f steps/s", vm.stepsPerSecondProperty().get()));
         TrainingSetup t = vm.setup();
-        setup.setText(t.data().name() + "  ·  " + t.architecture().describe(t.data().featureCount()) + "  ·  " + t.batching().describe()
-                + "  ·  " + t.init() + " init, seed " + t.seed());
+        setup.setText(t.data().name() + " · " + t.architecture().describe(t.data().featureCount()) + " · " + t.batching().describe()
+                + " · " + t.init() + " init, seed " + t.seed());
     }
 }

@@ -24,7 +24,7 @@ final class WindowMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), trainMenu());
+        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), trainMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -57,6 +57,17 @@ final class WindowMenus {
                 new SeparatorMenuItem(),
                 item("Quit", "quitItem", Shortcuts.QUIT, this::quit));
         return file;
+    }
+
+    private Menu viewMenu() {
+        Menu view = new Menu("View");
+        view.setId("viewMenu");
+        MenuItem bigger = item("Bigger (presenter mode)", "zoomInItem", Shortcuts.ZOOM_IN, () -> Presenter.step(1));
+        MenuItem smaller = item("Smaller", "zoomOutItem", Shortcuts.ZOOM_OUT, () -> Presenter.step(-1));
+        MenuItem actual = item("Actual size (100 %)", "zoomResetItem", Shortcuts.ZOOM_RESET, () -> Presenter.scaleProperty().set(1));
+        view.setOnShowing(e -> actual.setText("Actual size (now " + Math.round(Presenter.scale() * 100) + " %)"));
+        view.getItems().setAll(bigger, smaller, actual);
+        return view;
     }
 
     private Menu trainMenu() {

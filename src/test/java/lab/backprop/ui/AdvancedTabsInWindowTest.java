@@ -35,7 +35,7 @@ class AdvancedTabsInWindowTest {
     }
 
     @Test void everyPanelHasATab() {
-        List<String> titles = fx(() -> window.tabs().getTabs().stream().map(t -> t.getText()).toList());
+        List<String> titles = fx(() -> window.views().titles());
         assertEquals(List.of("Sigmoid", "Data", "Decision map", "Backprop step", "History", "Twin runs", "Seed sweep"), titles);
     }
 
@@ -52,12 +52,13 @@ class AdvancedTabsInWindowTest {
         assertEquals(50, at50.epoch());
 
         robot.clickOn("History");
-        assertEquals("History", fx(() -> window.tabs().getSelectionModel().getSelectedItem().getText()));
+        assertEquals("History", fx(() -> window.views().selected()));
         fxRun(() -> window.view(lab.backprop.ui.advanced.HistoryView.class).scrubTo(50));
         waitUntil("the window shows epoch 50's weights", 10, () -> vm.snapshot().weight(0) == at50.weight(0));
         Snapshot now = fx(() -> vm.snapshot());
         for (int i = 0; i < now.weightCount(); i++) assertEquals(at50.weight(i), now.weight(i), 0.0, "w" + (i + 1));
         for (int i = 0; i < now.biasCount(); i++) assertEquals(at50.bias(i), now.bias(i), 0.0, "b" + (i + 1));
-        assertTrue(fx(() -> window.graph().lookup("#weight-w1") != null));
+        assertEquals(lab.backprop.support.Numbers.brief(at50.weight(0)), fx(() -> window.graph().edgeLabel("w1")), "the graph shows epoch 50");
+        assertEquals("Epoch 50", fx(() -> window.status().epoch.getText()), "so does the status bar");
     }
 }

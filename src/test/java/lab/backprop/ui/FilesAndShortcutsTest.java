@@ -176,12 +176,11 @@ class FilesAndShortcutsTest {
     @Test void clickingTheMapAddsAndRemovesPointsAndKeepsTheWeights(FxRobot robot) throws Exception {
         train(30);
         double[] params = parameters(vm);
-        fxRun(() -> window.tabs().getSelectionModel().select(
-                window.tabs().getTabs().stream().filter(t -> t.getText().equals("Decision map")).findFirst().orElseThrow()));
+        fxRun(() -> window.views().select("Decision map"));
         settle();
         DecisionMapView map = fx(() -> window.view(DecisionMapView.class));
-        double pixel = fx(() -> (map.decisionMap().xMax() - map.decisionMap().xMin()) / 360);
-        double pixelY = fx(() -> (map.decisionMap().yMax() - map.decisionMap().yMin()) / 360);
+        double pixel = fx(() -> (map.decisionMap().xMax() - map.decisionMap().xMin()) / map.plotSize());
+        double pixelY = fx(() -> (map.decisionMap().yMax() - map.decisionMap().yMin()) / map.plotSize());
 
         robot.clickOn(onScreen(map, 150, 66));                               // plain: positive class
         robot.press(KeyCode.SHIFT).clickOn(onScreen(map, 120, 70)).release(KeyCode.SHIFT); // shift: negative
@@ -398,7 +397,7 @@ class FilesAndShortcutsTest {
         waitUntil("training", 10, () -> vm.snapshot().epoch() > 5);
         robot.doubleClickOn("#learningRateField").eraseText(8).write("1000").type(KeyCode.ENTER);
         waitUntil("stopped", 20, () -> vm.state() == RunState.IDLE);
-        NotificationPane bar = fx(() -> window.notifications());
+        Banner bar = fx(() -> window.banner());
         waitUntil("notification", 5, bar::isShowing);
         String text = fx(bar::getText);
         assertTrue(text.matches("(?s).*\\b[wb]\\d+\\b.*"), text);

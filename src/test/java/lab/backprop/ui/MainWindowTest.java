@@ -71,14 +71,14 @@ class MainWindowTest {
     }
 
     @Test void trainChangesTheShownWeightsAndTheLossFalls(FxRobot robot) {
-        String w1Before = text(robot, "#weight-w1");
-        String w5Before = text(robot, "#weight-w5");
+        String w1Before = fx(() -> window.graph().edgeLabel("w1"));
+        String w5Before = fx(() -> window.graph().edgeLabel("w5"));
         double lossBefore = fx(() -> vm.snapshot().loss());
         String statusBefore = text(robot, "#statusLoss");
         trainToEnd(robot, 300);
         settle();
-        assertNotEquals(w1Before, text(robot, "#weight-w1"), "w1 on the graph");
-        assertNotEquals(w5Before, text(robot, "#weight-w5"), "w5 on the graph");
+        assertNotEquals(w1Before, fx(() -> window.graph().edgeLabel("w1")), "w1 on the graph");
+        assertNotEquals(w5Before, fx(() -> window.graph().edgeLabel("w5")), "w5 on the graph");
         double lossAfter = fx(() -> vm.snapshot().loss());
         assertTrue(lossAfter < lossBefore / 2, "loss fell from " + lossBefore + " to " + lossAfter);
         assertNotEquals(statusBefore, text(robot, "#statusLoss"));
@@ -87,7 +87,7 @@ class MainWindowTest {
         assertEquals(301, fx(() -> vm.lossHistory().recorded()));
         assertTrue(fx(() -> window.lossCurve().drawnBuckets()) > 100);
         // The shown number is the snapshot's weight.
-        assertEquals(Numbers.brief(fx(() -> vm.snapshot().weight(0))), text(robot, "#weight-w1"));
+        assertEquals(Numbers.brief(fx(() -> vm.snapshot().weight(0))), fx(() -> window.graph().edgeLabel("w1")));
     }
 
     @Test void draggingTheLearningRateSliderChangesTheTrainersRateWhileTraining(FxRobot robot) {
@@ -147,7 +147,7 @@ class MainWindowTest {
         assertFalse(java.util.Arrays.equals(curveBefore, fx(() -> window.sigmoid().curveF())), "curve redrawn");
         assertNotEquals(outputBefore, text(robot, "#predictOutput"), "prediction changed");
         assertEquals(biasBefore, fx(() -> vm.referenceBiasProperty().get()), 1e-12, "dashed curve keeps the old bias");
-        assertEquals("b=" + Numbers.brief(biasAfter), fx(() -> ((javafx.scene.text.Text) robot.lookup("#bias-h1").query()).getText()));
+        assertEquals("b=" + Numbers.brief(biasAfter), fx(() -> window.graph().biasText("h1")));
     }
 
     @Test void afterTrainingEmilyIsFemaleAndFrankIsMale(FxRobot robot) {
@@ -159,7 +159,7 @@ class MainWindowTest {
         double emily = Double.parseDouble(text(robot, "#predictOutput"));
         assertTrue(emily > 0.9, "Emily's output " + emily);
         // The graph shows Emily's activations: x1 is her shifted weight.
-        assertEquals("-7.000", fx(() -> ((javafx.scene.text.Text) robot.lookup("#activation-x1").query()).getText()));
+        assertEquals("-7.000", fx(() -> window.graph().neuronText("x1")));
         robot.doubleClickOn("#predictInput0").eraseText(6).write("155");
         robot.doubleClickOn("#predictInput1").eraseText(6).write("68");
         settle();
@@ -178,14 +178,25 @@ class MainWindowTest {
         assertTrue(fx(() -> window.predict().validation().getHighestMessage(field).isPresent()), "validation mark");
         assertTrue(fx(() -> window.predict().validation().isInvalid()));
         assertArrayEquals(probe, fx(() -> vm.probeInputProperty().get()));
-        assertEquals(output, text(robot, "#predictOutput"));
+        assertEquals("—", text(robot, "#predictOutput"), "no answer for text that is not a number (it was " + output + ")");
+        assertEquals("", text(robot, "#predictClass"));
+        assertEquals("not a number", text(robot, "#predictReason0"));
         assertArrayEquals(params, parameters());
+        for (String[] typed : new String[][] { { "", "empty" }, { "-", "not a number" }, { "NaN", "not a number" }, { "1e400", "too large" },
+                { "1,5", "use a dot for decimals (1.5, not 1,5)" } }) {
+            robot.doubleClickOn(field).eraseText(8).write(typed[0]);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(typed[1], text(robot, "#predictReason0"), "'" + typed[0] + "'");
+            assertEquals("—", text(robot, "#predictOutput"), "'" + typed[0] + "' shows no answer, not the one for an earlier keystroke");
+        }
         // Fixing it clears the mark.
         robot.doubleClickOn(field).eraseText(6).write("140");
         sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> window.predict().validation().getHighestMessage(field).isPresent()));
         assertEquals(140, fx(() -> vm.probeInputProperty().get()[0]));
+        assertEquals("", text(robot, "#predictReason0"));
+        assertEquals(Numbers.full(fx(() -> vm.probeProperty().get().output())), text(robot, "#predictOutput"), "the answer is back");
     }
 
     @Test void pauseStopsTheWeightsChangingAndResumeGoesOn(FxRobot robot) {
@@ -200,12 +211,12 @@ class MainWindowTest {
         assertEquals("Resume", fx(() -> window.controls().pause.getText()));
         settle();
         double[] paused = parameters();
-        String w1 = text(robot, "#weight-w1");
+        String w1 = fx(() -> window.graph().edgeLabel("w1"));
         long epoch = fx(() -> vm.snapshot().epoch());
         sleep(400);
         settle();
         assertArrayEquals(paused, parameters());
-        assertEquals(w1, text(robot, "#weight-w1"));
+        assertEquals(w1, fx(() -> window.graph().edgeLabel("w1")));
         assertEquals(epoch, fx(() -> vm.snapshot().epoch()));
         robot.clickOn("#pauseButton");
         waitUntil("running again", 5, () -> vm.snapshot().epoch() > epoch + 3);
@@ -224,12 +235,8 @@ class MainWindowTest {
 
     @Test void clickAnEdgeToTypeANewWeight(FxRobot robot) {
         double[] before = parameters();
-        // A quarter of the way along the edge: its middle is where it crosses w3.
-        javafx.geometry.Point2D spot = fx(() -> {
-            javafx.scene.shape.Line hit = robot.lookup("#edge-w2").query();
-            return hit.localToScreen(hit.getStartX() + (hit.getEndX() - hit.getStartX()) * 0.25,
-                    hit.getStartY() + (hit.getEndY() - hit.getStartY()) * 0.25);
-        });
+        // On the edge's number (drawn where no other edge crosses it).
+        javafx.geometry.Point2D spot = fx(() -> window.graph().localToScreen(window.graph().edgePoint("w2")));
         robot.clickOn(spot);
         TextField editor = robot.lookup("#edgeEditor").query();
         assertTrue(fx(() -> editor.getParent().isVisible()), "editor open");
@@ -241,18 +248,18 @@ class MainWindowTest {
         robot.doubleClickOn(editor).eraseText(20).write("-1.5").type(KeyCode.ENTER);
         waitUntil("edit applied", 5, () -> vm.snapshot().weight(1) == -1.5);
         settle();
-        assertEquals("-1.500", text(robot, "#weight-w2"));
+        assertEquals("-1.500", fx(() -> window.graph().edgeLabel("w2")));
         assertFalse(fx(() -> editor.getParent().isVisible()), "editor closed");
         assertTrue(fx(() -> window.graph().edgeTooltip("w2")).startsWith("w2 = -1.50000"));
     }
 
     @Test void gradientToggleShowsGradientsOnTheEdges(FxRobot robot) {
-        assertFalse(text(robot, "#weight-w1").startsWith("∂"));
+        assertFalse(fx(() -> window.graph().edgeLabel("w1")).startsWith("∂"));
         robot.clickOn("#gradientToggle");
         settle();
         double[] g = fx(() -> vm.gradientsProperty().get());
         assertNotNull(g);
-        assertEquals("∂" + Numbers.brief(g[0]), text(robot, "#weight-w1"));
+        assertEquals("∂" + Numbers.brief(g[0]), fx(() -> window.graph().edgeLabel("w1")));
         // Checked against a finite difference of the summed loss over the data set.
         double h = 1e-6;
         lab.backprop.model.Network net = fx(() -> vm.snapshot().toNetwork());
@@ -276,7 +283,13 @@ class MainWindowTest {
         assertEquals(2 + 15 + 1, fx(() -> window.graph().neuronCount()));
         assertEquals(10 + 25 + 25 + 5, fx(() -> window.graph().edgeCount()));
         assertNotNull(robot.lookup("#neuron-h3_5").query());
-        assertNotNull(robot.lookup("#edge-w65").query());
+        assertEquals(Numbers.brief(fx(() -> vm.snapshot().weight(64))), fx(() -> window.graph().edgeLabel("w65")));
+        assertTrue(fx(() -> window.graph().isEdgeLabelled("w65")), "5 edges into o1: numbers on them");
+        assertFalse(fx(() -> window.graph().isEdgeLabelled("w30")), "between 5 and 5 neurons the numbers are in the tooltips");
+        assertTrue(fx(() -> window.graph().isCompact()));
+        for (String n : new String[] { "h1_1", "h2_5", "h3_3", "o1" }) {
+            assertTrue(fx(() -> window.graph().biasText(n)).startsWith("b="), "every neuron shows its bias: " + n);
+        }
         trainToEnd(robot, 20);
         assertEquals(20, fx(() -> vm.snapshot().epoch()));
     }
@@ -298,8 +311,12 @@ class MainWindowTest {
     @Test void divergenceStopsTrainingAndSaysWhichParameterBlewUp(FxRobot robot) {
         robot.doubleClickOn("#learningRateField").eraseText(8).write("1000").type(KeyCode.ENTER);
         trainStart(robot);
-        waitUntil("notification", 30, () -> window.notifications().isShowing());
-        String message = fx(() -> window.notifications().getText());
+        waitUntil("notification", 30, () -> window.banner().isShowing());
+        String message = fx(() -> window.banner().getText());
+        assertEquals(Banner.Kind.PROBLEM, fx(() -> window.banner().kind()));
+        String named = message.replaceAll("(?s).*?\\b([wb]\\d+)\\b.*", "$1");
+        assertEquals(named, fx(() -> window.graph().highlighted()), "the parameter it names is marked on the graph");
+        assertTrue(fx(() -> window.lossCurve().chart().drawnMarks()) >= 1, "and the blow-up on the loss curve");
         assertTrue(message.contains("diverged") && message.matches("(?s).*\\b[wb]\\d+\\b.*"), message);
         assertEquals(RunState.IDLE, fx(() -> vm.state()));
         for (double p : parameters()) assertTrue(Double.isFinite(p) && Math.abs(p) <= 1e6, "rolled back: " + p);
@@ -319,11 +336,7 @@ class MainWindowTest {
     @Test void hoveringAnEdgeShowsItsValueUpdatingLive(FxRobot robot) {
         String tip = fx(() -> window.graph().edgeTooltip("w5"));
         assertTrue(tip.startsWith("w5 = " + Numbers.full(fx(() -> vm.snapshot().weight(4)))), tip);
-        javafx.geometry.Point2D spot = fx(() -> {
-            javafx.scene.shape.Line hit = robot.lookup("#edge-w5").query();
-            return hit.localToScreen(hit.getStartX() + (hit.getEndX() - hit.getStartX()) * 0.6,
-                    hit.getStartY() + (hit.getEndY() - hit.getStartY()) * 0.6);
-        });
+        javafx.geometry.Point2D spot = fx(() -> window.graph().localToScreen(window.graph().edgePoint("w5")));
         robot.moveTo(spot);
         waitUntil("tooltip shown", 5, () -> robot.lookup(".tooltip").tryQuery().isPresent());
         trainToEnd(robot, 50);
@@ -341,18 +354,21 @@ class MainWindowTest {
         assertEquals(101, fx(() -> window.lossCurve().drawnBuckets()));
     }
 
-    @Test void everyRegisteredViewIsATabWithItsTooltip(FxRobot robot) {
-        java.util.List<javafx.scene.control.Tab> tabs = fx(() -> window.tabs().getTabs());
-        assertEquals(Views.SIDE_PANEL.size(), tabs.size());
-        for (int i = 0; i < tabs.size(); i++) {
+    @Test void everyRegisteredViewHasAButtonWithItsTooltipAndIsMadeWhenFirstShown(FxRobot robot) {
+        java.util.List<String> titles = fx(() -> window.views().titles());
+        assertEquals(Views.SIDE_PANEL.size(), titles.size());
+        assertEquals(java.util.List.of(SigmoidShiftView.class), fx(() -> window.madeViews()), "only the view shown is made at start");
+        for (int i = 0; i < titles.size(); i++) {
             Views.Entry e = Views.SIDE_PANEL.get(i);
-            assertEquals(e.title(), tabs.get(i).getText());
-            assertEquals(e.tooltip(), tabs.get(i).getTooltip().getText());
-            javafx.scene.Node view = window.view(e.type());
-            assertNotNull(view);
+            assertEquals(e.title(), titles.get(i));
+            assertEquals(e.tooltip(), fx(() -> window.views().button(e.title()).getTooltip().getText()));
+            robot.clickOn("#" + fx(() -> window.views().button(e.title()).getId()));
+            assertEquals(e.title(), fx(() -> window.views().selected()));
+            javafx.scene.Node view = fx(() -> window.view(e.type()));
             assertTrue(e.type().isInstance(view));
+            assertTrue(fx(() -> view.getScene() != null), e.title() + " is shown");
         }
-        assertEquals(java.util.List.of("Sigmoid", "Data"), tabs.subList(0, 2).stream().map(javafx.scene.control.Tab::getText).toList());
+        assertEquals(java.util.List.of("Sigmoid", "Data"), titles.subList(0, 2));
     }
 
 }

@@ -39,9 +39,7 @@ class SmoothWindowTest {
     }
 
     private void select(String title) {
-        fxRun(() -> {
-            for (Tab t : window.tabs().getTabs()) if (t.getText().equals(title)) window.tabs().getSelectionModel().select(t);
-        });
+        fxRun(() -> window.views().select(title));
         settle();
     }
 

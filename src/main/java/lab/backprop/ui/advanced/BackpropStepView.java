@@ -62,7 +62,7 @@ public final class BackpropStepView extends VBox {
         product.setId("step-product");
         update.setId("step-update");
         exactProduct.setId("step-product-exact");
-        exactProduct.setTextFill(Color.gray(0.35));
+        exactProduct.getStyleClass().add("muted");
         message.setId("step-message");
         apply.setId("step-apply");
         apply.setTooltip(new Tooltip("Change this parameter by the update shown (one SGD step on this sample)"));
@@ -79,7 +79,13 @@ public final class BackpropStepView extends VBox {
         apply.setOnAction(e -> {
             if (trace != null) vm.setParameter(traceParameter, trace.updated());
         });
-        HBox pickers = new HBox(10, new Label("Sample"), sampleBox, new Label("Parameter"), parameterBox);
+        javafx.scene.layout.FlowPane pickers = new javafx.scene.layout.FlowPane(10, 6, new Label("Sample"), sampleBox, new Label("Parameter"), parameterBox);
+        javafx.scene.layout.ColumnConstraints wraps = new javafx.scene.layout.ColumnConstraints();
+        wraps.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
+        wraps.setMinWidth(60);
+        javafx.scene.layout.ColumnConstraints fixed = new javafx.scene.layout.ColumnConstraints();
+        fixed.setMinWidth(Region.USE_PREF_SIZE);
+        factors.getColumnConstraints().setAll(fixed, wraps, fixed, fixed);
         getChildren().addAll(pickers, prediction, factors, product, exactProduct, update, apply, message);
         sampleBox.valueProperty().addListener((o, a, b) -> refresh());
         parameterBox.valueProperty().addListener((o, a, b) -> refresh());
@@ -181,12 +187,17 @@ public final class BackpropStepView extends VBox {
             name.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
             Label formula = new Label("= " + f.formula());
             formula.setFont(Font.font("Monospaced", 13));
+            formula.setWrapText(true);
+            formula.setMinHeight(Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label("= " + Numbers.sig3(hand));
             value.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
             value.setId("step-factor-" + row);
             Label exact = new Label("exact " + Numbers.sig(f.value(), 6));
             exact.setId("step-factor-exact-" + row);
-            exact.setTextFill(Color.gray(0.45));
+            exact.getStyleClass().add("muted");
+            exact.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             factors.addRow(row, name, formula, value, exact);
             chain.append(row > 0 ? " * " : "").append(Numbers.sig3(hand));
             row++;

@@ -39,18 +39,17 @@ import lab.backprop.ui.LabViewModel;
  */
 public final class DecisionMapView extends VBox {
     public static final int DEFAULT_CELLS = 80;
-    static final double PLOT_SIZE = 360;
     static final double LEFT = 56, TOP = 12, RIGHT = 16, BOTTOM = 44;
     static final double SMALL = 64, LARGE = 192;
 
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final int cells;
-    private final Canvas canvas = new Canvas(LEFT + PLOT_SIZE + RIGHT, TOP + PLOT_SIZE + BOTTOM);
+    private final lab.backprop.ui.ResizableCanvas canvas = new lab.backprop.ui.ResizableCanvas(this::paint);
     private final WritableImage image;
     private final int[] argb;
     private final double[] output;
-    private final HBox strip = new HBox(6);
+    private final javafx.scene.layout.FlowPane strip = new javafx.scene.layout.FlowPane(6, 6);
     private final Label message = new Label();
     private final Label caption = new Label();
     private final Label editHint = new Label();
@@ -91,7 +90,11 @@ public final class DecisionMapView extends VBox {
         editHint.setWrapText(true);
         editHint.managedProperty().bind(editHint.visibleProperty());
         editHint.setVisible(false);
+        canvas.setMinSize(200, 180);
+        canvas.setPrefSize(440, 420);
+        VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(caption, canvas, editHint, message, stripTitle, strip);
+        lab.backprop.ui.Palette.current().revisionProperty().addListener((o, a, b) -> { HeatColors.refresh(); redraw(); });
         snapshot.addListener((o, a, b) -> whenShown.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
         dataset.bind(vm.datasetProperty());
@@ -151,7 +154,7 @@ public final class DecisionMapView extends VBox {
     /** Raw data coordinates (e.g. pounds, inches) of a canvas pixel inside the plot, or null outside it. */
     public double[] toRaw(double x, double y) {
         if (map == null) return null;
-        double fx = (x - LEFT) / PLOT_SIZE, fy = (y - TOP) / PLOT_SIZE;
+        double fx = (x - LEFT) / plotSize(), fy = (y - TOP) / plotSize();
         if (fx < 0 || fx > 1 || fy < 0 || fy > 1) return null;
         double w = map.xMax() - map.xMin(), h = map.yMax() - map.yMin();
         return new double[] { tidy(map.xMin() + fx * w, w), tidy(map.yMax() - fy * h, h) };
@@ -199,10 +202,11 @@ public final class DecisionMapView extends VBox {
     /** Where a raw point (e.g. pounds, inches) is drawn on {@link #canvas()}. */
     public Point2D toCanvas(double rawX, double rawY) {
         if (map == null) throw new IllegalStateException("no map: the data set cannot be drawn on a plane");
-        return new Point2D(LEFT + map.fractionX(rawX) * PLOT_SIZE, TOP + map.fractionY(rawY) * PLOT_SIZE);
+        return new Point2D(LEFT + map.fractionX(rawX) * plotSize(), TOP + map.fractionY(rawY) * plotSize());
     }
 
-    public Canvas canvas() { return canvas; }
+    /** The plot (its coordinates are the ones {@link #toCanvas} gives). */
+    public javafx.scene.layout.Region canvas() { return canvas; }
 
     /** The line above the map: what is plotted, and the epoch. */
     public Label caption() { whenShown.flush(); return caption; }
@@ -233,82 +237,96 @@ public final class DecisionMapView extends VBox {
         return true;
     }
 
-    /** Recomputes and redraws everything from the current snapshot. */
+    /** Recomputes the maps from the current snapshot and draws them. */
     public void redraw() {
         redraws++;
         long t0 = System.nanoTime();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         Snapshot s = snapshot.get();
         Dataset d = dataset.get();
+        computed = false;
         if (map == null || d == null) {
             if (d == null) message.setText("no data set");
             setStripSize(0, null);
+            paint();
             return;
         }
         caption.setText("Output of the network over " + String.join(" × ", d.featureNames()) + " (blue: "
                 + d.positiveClass() + ", orange: " + d.negativeClass() + ")" + (s == null ? "" : ", epoch " + s.epoch()));
-        if (s == null) {
-            message.setText("no network yet");
-            drawAxes(g, d);
-            drawPoints(g, d, LEFT, TOP, PLOT_SIZE, 6);
+        if (s == null || s.layout().inputSize() != 2 || s.layout().outputSize() < 1) {
+            message.setText(s == null ? "no network yet" : "the network takes " + s.layout().inputSize() + " inputs; the map needs 2");
             setStripSize(0, null);
-            return;
-        }
-        if (s.layout().inputSize() != 2 || s.layout().outputSize() < 1) {
-            message.setText("the network takes " + s.layout().inputSize() + " inputs; the map needs 2");
-            setStripSize(0, null);
+            paint();
             return;
         }
         message.setText("");
         Network net = s.toNetwork();
         Layout layout = s.layout();
         int hiddenCount = DecisionMap.hiddenNeuronCount(layout);
-        if (hidden.length != hiddenCount) {
-            hidden = new double[hiddenCount][cells * cells];
-        }
+        if (hidden.length != hiddenCount) hidden = new double[hiddenCount][cells * cells];
         map.compute(net, output, hidden);
         HeatColors.paint(output, s.outputActivation(), argb);
         image.getPixelWriter().setPixels(0, 0, cells, cells, PixelFormat.getIntArgbPreInstance(), argb, 0, cells);
-        g.setImageSmoothing(true);
-        g.drawImage(image, LEFT, TOP, PLOT_SIZE, PLOT_SIZE);
-        drawAxes(g, d);
-        drawPoints(g, d, LEFT, TOP, PLOT_SIZE, 6);
+        computed = true;
+        paint();
         setStripSize(hiddenCount, layout);
         for (int k = 0; k < hiddenCount; k++) neuronMaps.get(k).draw(hidden[k], s.hiddenActivation(), d);
         lastRenderNanos = System.nanoTime() - t0;
     }
 
+    private boolean computed;
+
+    /** The side of the square plot in the canvas's units: as large as the canvas allows. */
+    public double plotSize() {
+        return Math.max(100, Math.min(canvas.width() - LEFT - RIGHT, canvas.height() - TOP - BOTTOM));
+    }
+
+    /** Draws the last computed map at the canvas's size (also after a resize, without computing again). */
+    private void paint() {
+        GraphicsContext g = canvas.graphics();
+        lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+        g.setFill(pal.get(lab.backprop.ui.Palette.Key.PLOT_BACKGROUND));
+        g.fillRect(0, 0, canvas.width(), canvas.height());
+        Dataset d = dataset.get();
+        if (map == null || d == null) return;
+        double size = plotSize();
+        if (computed) {
+            g.setImageSmoothing(true);
+            g.drawImage(image, LEFT, TOP, size, size);
+        }
+        drawAxes(g, d);
+        drawPoints(g, d, LEFT, TOP, size, 6);
+    }
+
     private void drawAxes(GraphicsContext g, Dataset d) {
-        g.setStroke(Color.gray(0.3));
+        lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+        double size = plotSize();
+        g.setStroke(pal.get(lab.backprop.ui.Palette.Key.AXIS));
         g.setLineWidth(1);
-        g.strokeRect(LEFT, TOP, PLOT_SIZE, PLOT_SIZE);
-        g.setFill(Color.gray(0.15));
+        g.strokeRect(LEFT, TOP, size, size);
+        g.setFill(pal.get(lab.backprop.ui.Palette.Key.TEXT));
         g.setFont(Font.font(11));
-        for (int i = 0; i <= 4; i++) {
-            double f = i / 4.0;
-            double px = LEFT + f * PLOT_SIZE, py = TOP + f * PLOT_SIZE;
-            g.strokeLine(px, TOP + PLOT_SIZE, px, TOP + PLOT_SIZE + 4);
-            g.strokeLine(LEFT - 4, py, LEFT, py);
+        int target = (int) Math.max(2, size / 80);
+        for (double v : lab.backprop.ui.chart.Ticks.within(map.xMin(), map.xMax(), target, 0)) {
+            double px = LEFT + map.fractionX(v) * size;
+            g.strokeLine(px, TOP + size, px, TOP + size + 4);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(tick(map.xMin() + f * (map.xMax() - map.xMin())), px, TOP + PLOT_SIZE + 16);
+            g.fillText(lab.backprop.ui.chart.Ticks.label(v), px, TOP + size + 16);
+        }
+        for (double v : lab.backprop.ui.chart.Ticks.within(map.yMin(), map.yMax(), target, 0)) {
+            double py = TOP + map.fractionY(v) * size;
+            g.strokeLine(LEFT - 4, py, LEFT, py);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(tick(map.yMax() - f * (map.yMax() - map.yMin())), LEFT - 6, py + 4);
+            g.fillText(lab.backprop.ui.chart.Ticks.label(v), LEFT - 6, py + 4);
         }
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(d.featureNames().get(0), LEFT + PLOT_SIZE / 2, TOP + PLOT_SIZE + 34);
+        g.fillText(d.featureNames().get(0), LEFT + size / 2, TOP + size + 34);
         g.save();
-        g.translate(14, TOP + PLOT_SIZE / 2);
+        g.translate(14, TOP + size / 2);
         g.rotate(-90);
         g.fillText(d.featureNames().get(1), 0, 0);
         g.restore();
         g.setTextAlign(TextAlignment.LEFT);
-    }
-
-    private static String tick(double v) {
-        return Math.abs(v) >= 10 ? Long.toString(Math.round(v)) : Numbers.sig(v, 2);
     }
 
     /** Samples as dots in their class colour; names beside them when the plot is large. */
@@ -317,12 +335,13 @@ public final class DecisionMapView extends VBox {
         g.setFont(Font.font(11));
         for (Dataset.Sample s : d.samples()) {
             double px = x0 + map.fractionX(s.raw(0)) * size, py = y0 + map.fractionY(s.raw(1)) * size;
-            g.setFill(s.label() >= 0.5 ? HeatColors.POSITIVE_POINT : HeatColors.NEGATIVE_POINT);
+            lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+            g.setFill(pal.classColor(s.label() >= 0.5).darker());
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
-            g.setStroke(Color.WHITE);
+            g.setStroke(pal.get(lab.backprop.ui.Palette.Key.POINT_OUTLINE));
             g.strokeOval(px - r, py - r, 2 * r, 2 * r);
             if (r > 3 && s.name() != null && d.size() <= 20) {
-                g.setFill(Color.gray(0.1));
+                g.setFill(pal.get(lab.backprop.ui.Palette.Key.TEXT));
                 g.fillText(s.name(), px + r + 3, py + 4);
             }
         }
@@ -376,7 +395,7 @@ public final class DecisionMapView extends VBox {
             double size = canvas.getWidth();
             g.setImageSmoothing(true);
             g.drawImage(img, 0, 0, size, size);
-            g.setStroke(Color.gray(0.4));
+            g.setStroke(lab.backprop.ui.Palette.current().get(lab.backprop.ui.Palette.Key.AXIS));
             g.setLineWidth(1);
             g.strokeRect(0.5, 0.5, size - 1, size - 1);
             if (data != null && map != null) drawPoints(g, data, 0, 0, size, size > SMALL ? 5 : 2.5);

@@ -5,26 +5,28 @@ import javafx.scene.paint.Color;
 import lab.backprop.model.Activation;
 
 /**
- * Colours of the decision maps: orange for 0 (the negative class), white for 0.5, blue for 1
- * (the positive class), as TensorFlow Playground. A 256-entry table keeps the per-cell cost to a
- * multiply and an array read.
+ * Colours of the decision maps: the negative class's colour for 0, the middle colour for 0.5, the positive class's for
+ * 1, all three from the stylesheet ({@code -bp-negative-class}, {@code -bp-heat-middle}, {@code -bp-positive-class}).
+ * A 256-entry table keeps the per-cell cost to a multiply and an array read; {@link #refresh()} rebuilds it when the
+ * stylesheet changes.
  */
 final class HeatColors {
-    static final Color NEGATIVE = Color.web("#f59322");
-    static final Color POSITIVE = Color.web("#0877bd");
-    static final Color NEGATIVE_POINT = Color.web("#c46a00");
-    static final Color POSITIVE_POINT = Color.web("#05507f");
     private static final int[] TABLE = new int[256];
 
-    static {
-        for (int i = 0; i < 256; i++) {
-            double t = i / 255.0;
-            Color c = t < 0.5 ? NEGATIVE.interpolate(Color.WHITE, t * 2) : Color.WHITE.interpolate(POSITIVE, (t - 0.5) * 2);
-            TABLE[i] = argb(c);
-        }
-    }
+    static { refresh(); }
 
     private HeatColors() { }
+
+    /** Builds the table from the palette's class colours. */
+    static void refresh() {
+        lab.backprop.ui.Palette p = lab.backprop.ui.Palette.current();
+        Color neg = p.get(lab.backprop.ui.Palette.Key.NEGATIVE_CLASS), mid = p.get(lab.backprop.ui.Palette.Key.HEAT_MIDDLE),
+                pos = p.get(lab.backprop.ui.Palette.Key.POSITIVE_CLASS);
+        for (int i = 0; i < 256; i++) {
+            double t = i / 255.0;
+            TABLE[i] = argb(t < 0.5 ? neg.interpolate(mid, t * 2) : mid.interpolate(pos, (t - 0.5) * 2));
+        }
+    }
 
     static int argb(Color c) {
         return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8

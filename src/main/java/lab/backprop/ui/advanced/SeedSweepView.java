@@ -35,7 +35,6 @@ import lab.backprop.ui.LabViewModel;
  * every start's final loss (stuck ones red) and the list of stuck seeds with why. Polls the job once per frame.
  */
 public final class SeedSweepView extends VBox {
-    static final Color OK = Color.web("#2ca02c"), STUCK = Color.web("#d62728");
 
     private final SeedSweep sweep;
     private final TextField count = new TextField("100");
@@ -44,7 +43,9 @@ public final class SeedSweepView extends VBox {
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label result = new Label();
-    private final Canvas chart = new Canvas(560, 200);
+    private SeedSweep.Result shown;
+    private final lab.backprop.ui.ResizableCanvas chart = new lab.backprop.ui.ResizableCanvas(() -> drawChart(this.shown));
+    private final LabViewModel vm;
     private final ListView<String> stuckList = new ListView<>();
     private final ReadOnlyObjectWrapper<Job<SeedSweep.Result>> task = new ReadOnlyObjectWrapper<>(this, "job");
     private final AnimationTimer poll = new AnimationTimer() {
@@ -53,6 +54,7 @@ public final class SeedSweepView extends VBox {
 
     /** Seed 000's XOR: 2-2-1 sigmoid, uniform [0,1) weights, full batch, rate 1, 5000 epochs. */
     public SeedSweepView(LabViewModel vm) {
+        this.vm = vm;
         this.sweep = SeedSweep.xor();
         setSpacing(8);
         setPadding(new Insets(12));
@@ -74,6 +76,15 @@ public final class SeedSweepView extends VBox {
         progress.setPrefWidth(300);
         result.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
         stuckList.setPrefHeight(140);
+        stuckList.setMinHeight(80);
+        stuckList.setTooltip(new Tooltip("Double-click a seed to put its start in the main window, then Train to watch it get stuck"));
+        stuckList.setOnMouseClicked(e -> { if (e.getClickCount() == 2) loadSelected(); });
+        chart.setPrefSize(480, 180);
+        chart.setMinSize(200, 120);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(stuckList, javafx.scene.layout.Priority.ALWAYS);
+        result.setWrapText(true);
+        result.setMinHeight(Region.USE_PREF_SIZE);
         TrainingSetup s = sweep.setup();
         Label setup = new Label("Each start: " + s.architecture().describe(2) + " on " + sweep.dataset().name() + ", "
                 + s.init() + " weights, " + s.batching() + " at rate " + Numbers.plain(s.learningRate()) + ", "
@@ -81,14 +92,32 @@ public final class SeedSweepView extends VBox {
                 + Numbers.plain(sweep.stuckLoss()) + ".");
         setup.setWrapText(true);
         setup.setMinHeight(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(8, new Label("Starts (N)"), count, new Label("first seed"), firstSeed, run, cancel);
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, new Label("Starts (N)"), count,
+                new Label("first seed"), firstSeed, run, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Node n : controls.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> { if (task.get() != null) task.get().cancel(); });
-        getChildren().addAll(setup, controls, progress, result, chart, new Label("Stuck starts"), stuckList);
+        getChildren().addAll(setup, controls, progress, result, chart, new Label("Stuck starts (double-click one to load it)"), stuckList);
         drawChart(null);
     }
+
+    /**
+     * Puts the chosen stuck seed's start into the main window: seed 000's XOR set-up with that seed, fresh weights, so
+     * that Train shows it getting stuck. Returns false when no seed is chosen.
+     */
+    public boolean loadSelected() {
+        String item = stuckList.getSelectionModel().getSelectedItem();
+        if (item == null || !item.startsWith("seed ")) return false;
+        long seed = Long.parseLong(item.substring(5, item.indexOf(':')));
+        String problem = vm.loadDataset(sweep.dataset());
+        if (problem == null) problem = vm.changeSetup(sweep.setup().withData(vm.dataset()).withSeed(seed));
+        if (problem != null) vm.report(problem);
+        return problem == null;
+    }
+
+    /** The list of stuck seeds ("seed 7: 2 of 4 samples on the wrong side of 0.5 (loss 0.125)"). */
+    public ListView<String> stuckList() { return stuckList; }
 
     /** The background job of the last sweep (null before the first). */
     public ReadOnlyObjectProperty<Job<SeedSweep.Result>> jobProperty() { return task.getReadOnlyProperty(); }
@@ -145,19 +174,22 @@ public final class SeedSweepView extends VBox {
         result.setText(r.stuckCount() + " of " + r.size() + " got stuck" + (r.complete() ? "" : " (cancelled early)"));
         stuckList.getItems().setAll(r.runs().stream().filter(SeedSweep.Run::stuck)
                 .map(x -> "seed " + x.seed() + ": " + x.reason() + " (loss " + Numbers.sig3(x.finalLoss()) + ")").toList());
+        shown = r;
         drawChart(r);
     }
 
-    /** Final losses sorted from best to worst, log scale; stuck starts in red. */
+    /** Final losses sorted from best to worst, log scale; stuck starts in the stuck colour, solved ones in the solved. */
     private void drawChart(SeedSweep.Result r) {
-        GraphicsContext g = chart.getGraphicsContext2D();
-        double w = chart.getWidth(), h = chart.getHeight(), left = 50, top = 10, bottom = 24;
+        lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+        GraphicsContext g = chart.graphics();
+        double w = chart.width(), h = chart.height(), left = 50, top = 10, bottom = 24;
         double pw = w - left - 10, ph = h - top - bottom;
-        g.setFill(Color.WHITE);
+        g.setFill(pal.get(lab.backprop.ui.Palette.Key.PLOT_BACKGROUND));
         g.fillRect(0, 0, w, h);
-        g.setStroke(Color.gray(0.4));
+        if (pw < 20 || ph < 20) return;
+        g.setStroke(pal.get(lab.backprop.ui.Palette.Key.AXIS));
         g.strokeRect(left, top, pw, ph);
-        g.setFill(Color.gray(0.2));
+        g.setFill(pal.get(lab.backprop.ui.Palette.Key.TEXT));
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("starts, sorted by final loss", left + pw / 2, h - 6);
@@ -168,19 +200,19 @@ public final class SeedSweepView extends VBox {
         g.setTextAlign(TextAlignment.RIGHT);
         for (double d = lo; d <= hi; d += 2) {
             double y = top + (hi - d) / (hi - lo) * ph;
-            g.setStroke(Color.gray(0.88));
+            g.setStroke(pal.get(lab.backprop.ui.Palette.Key.GRID));
             g.strokeLine(left, y, left + pw, y);
-            g.fillText("1e" + (int) d, left - 4, y + 4);
+            g.fillText(lab.backprop.ui.chart.Ticks.label(Math.pow(10, d)), left - 4, y + 4);
         }
         double bw = pw / runs.length;
         for (int i = 0; i < runs.length; i++) {
             double v = Math.log10(Math.max(1e-6, Math.min(1, runs[i].finalLoss())));
             double y = top + (hi - v) / (hi - lo) * ph;
-            g.setFill(runs[i].stuck() ? STUCK : OK);
+            g.setFill(pal.get(runs[i].stuck() ? lab.backprop.ui.Palette.Key.STUCK : lab.backprop.ui.Palette.Key.SOLVED));
             g.fillRect(left + i * bw + (bw > 3 ? 0.5 : 0), y, Math.max(1, bw - (bw > 3 ? 1 : 0)), top + ph - y);
         }
         g.setTextAlign(TextAlignment.LEFT);
     }
 
-    Canvas chart() { return chart; }
+    javafx.scene.layout.Region chart() { return chart; }
 }

@@ -34,7 +34,6 @@ import lab.backprop.ui.chart.LossChart;
 public final class TwinRunView extends VBox {
     public static final String SGD_VS_BATCH = "SGD vs full batch";
     public static final String TWO_RATES = "two learning rates";
-    static final Color FIRST = Color.web("#d62728"), SECOND = Color.web("#1f77b4");
 
     private final LabViewModel vm;
     private final ChoiceBox<String> mode = new ChoiceBox<>();
@@ -76,7 +75,11 @@ public final class TwinRunView extends VBox {
         status.setId("twin-status");
         chart.setId("twin-chart");
         chart.setLogScale(true);
-        chart.setPrefSize(640, 320);
+        chart.setPrefSize(480, 300);
+        chart.setMinSize(200, 160);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         mode.getItems().setAll(SGD_VS_BATCH, TWO_RATES);
         mode.setValue(SGD_VS_BATCH);
         batching.getItems().setAll(Batching.Mode.values());
@@ -91,8 +94,9 @@ public final class TwinRunView extends VBox {
             n.visibleProperty().bind(mode.valueProperty().isEqualTo(TWO_RATES));
             n.managedProperty().bind(n.visibleProperty());
         }
-        HBox row1 = new HBox(8, new Label("Switch"), mode, optLabel, batching, new Label("rate"), rateA, rateBLabel, rateB);
-        HBox row2 = new HBox(8, new Label("Epochs"), epochs, paced, run, stop);
+        javafx.scene.layout.FlowPane row1 = new javafx.scene.layout.FlowPane(8, 6, new Label("Switch"), mode, optLabel, batching,
+                new Label("rate"), rateA, rateBLabel, rateB);
+        javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 6, new Label("Epochs"), epochs, paced, run, stop);
         row1.setAlignment(Pos.CENTER_LEFT);
         row2.setAlignment(Pos.CENTER_LEFT);
         stop.setDisable(true);
@@ -181,8 +185,9 @@ public final class TwinRunView extends VBox {
     public void redraw() {
         TwinRun twins = current.get();
         if (twins == null) { chart.setCurves(List.of()); return; }
-        chart.setCurves(List.of(new LossChart.Curve(twins.side(0).label(), FIRST, twins.history(0).view()),
-                new LossChart.Curve(twins.side(1).label(), SECOND, twins.history(1).view())));
+        lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+        chart.setCurves(List.of(new LossChart.Curve(twins.side(0).label(), pal.get(lab.backprop.ui.Palette.Key.CURVE), twins.history(0).view()),
+                new LossChart.Curve(twins.side(1).label(), pal.get(lab.backprop.ui.Palette.Key.CURVE_SECOND), twins.history(1).view())));
     }
 
     public ChoiceBox<String> modeChooser() { return mode; }

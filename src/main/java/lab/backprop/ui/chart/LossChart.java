@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -14,24 +13,26 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import lab.backprop.train.LossHistory;
+import lab.backprop.ui.Palette;
+import lab.backprop.ui.Palette.Key;
+import lab.backprop.ui.ResizableCanvas;
 
 /**
  * Loss curves on a canvas that fills this region: the one chart of the app (the main loss curve, twin runs). Each
  * curve is drawn from the bounded buckets of a {@link LossHistory}: a min..max band per pixel column plus a line
  * through the columns' lowest and highest last values, so spikes survive any run length and a redraw costs at most
  * a few points per pixel column. Linear or log scale, round ticks (1-2-5 steps, never past the data), a label on
- * every decade of the log scale, axis titles, and a legend when there is more than one curve.
+ * every decade of the log scale, axis titles, and a legend when there is more than one curve. The first curve's marks
+ * are drawn too: a dot where an edit changed the loss, a square where the data changed, a dashed line at a rewind,
+ * a cross at a blow-up. Colours come from the stylesheet ({@link Palette}); it stays sharp in presenter mode.
  */
 public final class LossChart extends Region {
-    private static final Color GRID = Color.web("#e5e7eb");
-    private static final Color AXIS = Color.web("#9ca3af");
-    private static final Color TEXT = Color.web("#374151");
     private static final double FLOOR = 1e-12;
 
     /** One curve: legend text, colour, and the buckets to draw. */
     public record Curve(String label, Color color, LossHistory.View view) { }
 
-    private final Canvas canvas = new Canvas();
+    private final ResizableCanvas canvas = new ResizableCanvas(this::redraw);
     private List<Curve> curves = List.of();
     private boolean logScale;
     private final String yTitle = "loss (MSE)";
@@ -43,6 +44,7 @@ public final class LossChart extends Region {
     public LossChart() {
         getStyleClass().add("loss-chart");
         getChildren().add(canvas);
+        canvas.setMinSize(0, 0);
         setMinSize(120, 90);
         setPrefSize(420, 220);
     }
@@ -70,20 +72,15 @@ public final class LossChart extends Region {
     /** Where the last redraw put the plot area, in this region's coordinates. */
     public Bounds plotArea() { return plot; }
 
-    @Override protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
+    @Override protected void layoutChildren() { canvas.resizeRelocate(0, 0, getWidth(), getHeight()); }
 
     /** Draws everything again from the curves' views. */
     public void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth(), h = canvas.getHeight();
+        GraphicsContext g = canvas.graphics();
+        double w = canvas.width(), h = canvas.height();
         g.clearRect(0, 0, w, h);
+        Palette pal = Palette.current();
+        Color gridColor = pal.get(Key.GRID), axisColor = pal.get(Key.AXIS), textColor = pal.get(Key.MUTED_TEXT);
         drawnBuckets = 0;
         drawnPoints = 0;
         if (w < 80 || h < 60) return;
@@ -132,12 +129,12 @@ public final class LossChart extends Region {
         double xScale = (right - left) / (double) (lastEpoch - firstEpoch);
 
         g.setLineWidth(1);
-        g.setFill(TEXT);
+        g.setFill(textColor);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : yTicks) {
             double y = logScale ? fBottom - (fBottom - fTop) * (t - fyLo) / fySpan : yOf.applyAsDouble(t);
-            g.setStroke(GRID);
+            g.setStroke(gridColor);
             g.strokeLine(left, y, right, y);
             g.fillText(yLabel(t), left - 5, y);
         }
@@ -146,13 +143,13 @@ public final class LossChart extends Region {
         g.setTextBaseline(VPos.TOP);
         for (double t : xTicks) {
             double x = left + (t - firstEpoch) * xScale;
-            g.setStroke(AXIS);
+            g.setStroke(axisColor);
             g.strokeLine(x, bottom, x, bottom + 4);
             String text = Ticks.label(t);
             double tw = width(text, font);
             g.fillText(text, Math.max(left + tw / 2, Math.min(right - tw / 2, x)), bottom + 5);
         }
-        g.setStroke(AXIS);
+        g.setStroke(axisColor);
         g.strokeLine(left, top, left, bottom);
         g.strokeLine(left, bottom, right, bottom);
         g.fillText("epoch", (left + right) / 2, bottom + 5 + lineH);
@@ -164,7 +161,8 @@ public final class LossChart extends Region {
         g.restore();
 
         for (Curve c : curves) drawCurve(g, c, firstEpoch, xScale, left, yOf);
-        if (legend) drawLegend(g, font, right, lineH);
+        if (!curves.isEmpty()) drawMarks(g, pal, curves.get(0).view(), firstEpoch, lastEpoch, xScale, left, top, bottom, yOf);
+        if (legend) drawLegend(g, font, right, lineH, textColor);
     }
 
     private void drawCurve(GraphicsContext g, Curve c, long firstEpoch, double xScale, double left,
@@ -220,7 +218,46 @@ public final class LossChart extends Region {
         drawnPoints += points;
     }
 
-    private void drawLegend(GraphicsContext g, Font font, double right, double lineH) {
+    private int drawnMarks;
+
+    /** Marks of the last redraw (inside the epochs shown). */
+    public int drawnMarks() { return drawnMarks; }
+
+    private void drawMarks(GraphicsContext g, Palette pal, LossHistory.View v, long firstEpoch, long lastEpoch, double xScale, double left,
+                           double top, double bottom, java.util.function.DoubleUnaryOperator yOf) {
+        drawnMarks = 0;
+        for (LossHistory.Mark m : v.marks()) {
+            if (m.epoch() < firstEpoch || m.epoch() > lastEpoch) continue;
+            drawnMarks++;
+            double x = left + (m.epoch() - firstEpoch) * xScale;
+            double y = Math.max(top, Math.min(bottom, yOf.applyAsDouble(finite(m.loss()))));
+            g.setLineWidth(2);
+            switch (m.kind()) {
+                case EDIT -> {
+                    g.setFill(pal.get(Key.MARK));
+                    g.fillOval(x - 4, y - 4, 8, 8);
+                }
+                case DATA -> {
+                    g.setStroke(pal.get(Key.MARK));
+                    g.strokeRect(x - 4, y - 4, 8, 8);
+                }
+                case REWIND -> {
+                    g.setStroke(pal.get(Key.MARK));
+                    g.setLineDashes(4, 4);
+                    g.strokeLine(x, top, x, bottom);
+                    g.setLineDashes((double[]) null);
+                }
+                case DIVERGED -> {
+                    g.setStroke(pal.get(Key.STUCK));
+                    g.setLineWidth(3);
+                    g.strokeLine(x - 6, top + 2, x + 6, top + 14);
+                    g.strokeLine(x - 6, top + 14, x + 6, top + 2);
+                }
+            }
+        }
+    }
+
+    private void drawLegend(GraphicsContext g, Font font, double right, double lineH, Color textColor) {
         double x = right;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -231,7 +268,7 @@ public final class LossChart extends Region {
             g.setStroke(c.color());
             g.setLineWidth(3);
             g.strokeLine(x, lineH / 2 + 3, x + 18, lineH / 2 + 3);
-            g.setFill(TEXT);
+            g.setFill(textColor);
             g.fillText(c.label(), x + 23, lineH / 2 + 3);
             x -= 10;
         }

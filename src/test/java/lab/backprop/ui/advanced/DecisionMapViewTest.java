@@ -65,7 +65,7 @@ class DecisionMapViewTest {
         return t.snapshot();
     }
 
-    private Color pixel(FxRobot robot, Canvas canvas, Point2D at) {
+    private Color pixel(FxRobot robot, javafx.scene.Node canvas, Point2D at) {
         WritableImage[] shot = new WritableImage[1];
         robot.interact(() -> shot[0] = canvas.snapshot(null, null));
         return shot[0].getPixelReader().getColor((int) Math.round(at.getX()), (int) Math.round(at.getY()));

@@ -94,7 +94,8 @@ class TwinRunViewTest {
         double startLoss = Setups.trainer(start.toNetwork(), BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 4, 0).loss();
         assertEquals(startLoss, a.last()[0], 0.0, "the start is the supplied network");
         assertNotEquals(a.last()[a.size() - 1], b.last()[b.size() - 1], "the switch makes a difference");
-        int red = pixelsLike(robot, TwinRunView.FIRST), blue = pixelsLike(robot, TwinRunView.SECOND);
+        lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+        int red = pixelsLike(robot, pal.get(lab.backprop.ui.Palette.Key.CURVE)), blue = pixelsLike(robot, pal.get(lab.backprop.ui.Palette.Key.CURVE_SECOND));
         assertTrue(red > 50 && blue > 50, "both curves drawn: " + red + " red, " + blue + " blue pixels");
         String status = robot.lookup("#twin-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("done after 300 epochs: SGD loss " + Numbers.sig3(twins.latestLoss(0))
