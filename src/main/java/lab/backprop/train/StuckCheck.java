@@ -10,8 +10,10 @@ import java.util.Locale;
 public final class StuckCheck {
     /** Epochs of the run's end that are looked at, at least. */
     public static final long WINDOW = 300;
-    /** A loss that moved less than this over the window has stopped moving. */
+    /** A loss that moved less than this over the window has stopped moving... */
     public static final double FLAT = 1e-4;
+    /** ...and so has one that moved less than this fraction of itself (XOR's plateau creeps: 0.1260 to 0.1255). */
+    public static final double FLAT_FRACTION = 0.01;
     /** A loss at or below this is learnt well enough, flat or not. */
     public static final double LEARNT = 0.02;
 
@@ -33,7 +35,7 @@ public final class StuckCheck {
             hi = Math.max(hi, v.max()[i]);
         }
         double now = v.last()[v.size() - 1];
-        if (!(hi - lo < FLAT) || !(now > LEARNT)) return null;
+        if (!(hi - lo < Math.max(FLAT, FLAT_FRACTION * now)) || !(now > LEARNT)) return null;
         return String.format(Locale.ROOT, "The loss has stayed at %.4f for the last %d epochs: this run is stuck. Try another seed"
                 + " (type one and press Reset), a larger or smaller learning rate, more hidden neurons, or another activation"
                 + " (a ReLU that outputs 0 for every sample passes no gradient back).", now, window);

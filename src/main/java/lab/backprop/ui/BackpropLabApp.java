@@ -53,11 +53,11 @@ public final class BackpropLabApp extends Application {
         stage.setTitle("Backprop Lab");
         stage.getIcons().add(icon());
         stage.setScene(scene);
-        if (placement != null) {
-            placement.restore(stage, window);
-            stage.setOnCloseRequest(e -> placement.save(stage, window));
-        }
-        stage.setOnHidden(e -> window.viewModel().dispose());
+        if (placement != null) placement.restore(stage, window);
+        stage.setOnHidden(e -> { // closed with its button or File > Quit
+            if (placement != null) placement.save(stage, window);
+            window.viewModel().dispose();
+        });
         stage.show();
         return scene;
     }

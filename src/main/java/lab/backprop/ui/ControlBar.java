@@ -247,10 +247,16 @@ public final class ControlBar extends FlowPane {
 
     private void showState() {
         RunState s = vm.state();
-        train.setDisable(s == RunState.RUNNING);
-        step.setDisable(s == RunState.RUNNING);
-        pause.setDisable(s == RunState.IDLE);
+        // A focused button that is about to be disabled hands the focus to the button that acts now (Pause while
+        // running, Train when stopped), not to the next control in line: that is the Epochs field, and the next
+        // Space would type into it instead of pausing.
+        boolean running = s == RunState.RUNNING, idle = s == RunState.IDLE;
+        Button next = running && (train.isFocused() || step.isFocused()) ? pause : idle && pause.isFocused() ? train : null;
+        train.setDisable(running);
+        step.setDisable(running);
+        pause.setDisable(idle);
         pause.setText(s == RunState.PAUSED ? "Resume" : "Pause");
+        if (next != null) next.requestFocus();
     }
 
     /** Epochs per second at a slider position; 0 (full speed) at the right end. */

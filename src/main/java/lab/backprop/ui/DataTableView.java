@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.text.TextAlignment;
 import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Network;
@@ -87,7 +88,23 @@ public final class DataTableView extends BorderPane {
             TableColumn<Dataset.Sample, ?> c = table.getColumns().get(i);
             c.setMinWidth(48);
             c.prefWidthProperty().bind(table.widthProperty().subtract(4).multiply(shares[i]));
+            wrapHeader(c);
         }
+    }
+
+    /**
+     * A narrow column shows its whole title on two lines instead of "weight ...": the header's own label does not
+     * wrap (its height is fixed), so the title becomes a wrapping graphic that the header measures.
+     */
+    private static void wrapHeader(TableColumn<?, ?> column) {
+        Label title = new Label(column.getText());
+        title.setWrapText(true);
+        title.setTextAlignment(TextAlignment.CENTER);
+        title.maxWidthProperty().bind(column.widthProperty().subtract(8));
+        // The header asks its graphic for a height without a width (one line); the wrapped height is its minimum.
+        column.widthProperty().addListener((o, a, w) -> title.setMinHeight(title.prefHeight(w.doubleValue() - 8)));
+        column.setText(null);
+        column.setGraphic(title);
     }
 
     private String outputFor(Dataset.Sample sample) {

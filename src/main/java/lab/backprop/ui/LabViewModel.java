@@ -235,6 +235,7 @@ public final class LabViewModel {
         } else if (lab.setup() != setup.get()) {
             setup.set(lab.setup());
         }
+        long runs = lab.finishedRuns(); // before the snapshot: a run's last snapshot is published before it counts as finished
         Snapshot latest = lab.latest();
         if (latest != snapshot.get()) snapshot.set(latest);
         RunState st = lab.state();
@@ -247,8 +248,8 @@ public final class LabViewModel {
             }
             state.set(st);
         }
-        if (lab.finishedRuns() != finishedRuns) {
-            finishedRuns = lab.finishedRuns();
+        if (runs != finishedRuns) {
+            finishedRuns = runs;
             captureReferenceBias();
         }
         LabController.Notice n = lab.notice();

@@ -123,17 +123,36 @@ public final class MainWindow extends BorderPane {
         setBottom(status);
         BorderPane.setMargin(centre, new Insets(6, 0, 0, 0));
         chooser.select(Views.SIDE_PANEL.get(0).title());
-        // Space pauses and resumes (trains when idle) wherever the focus is, except in a text field: a filter, so that
-        // a focused button or slider does not take the key first.
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        // Once per scene: the window's scene is set more than once (null and back) while the stage is put together.
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null && b != keysScene) {
+                keysScene = b;
+                addSceneKeys(b);
+            }
+        });
+    }
+
+    /**
+     * Space pauses and resumes (trains when idle) wherever the focus is, except in a text field: a filter on the
+     * scene, so that a focused button or slider does not take the key first, and so that it also works when the
+     * focused control was just disabled (Step, while training) and the keys go to the scene itself. Plus the
+     * number-pad keys of presenter mode, beside the View menu's own accelerators.
+     */
+    private javafx.scene.Scene keysScene;
+
+    private void addSceneKeys(javafx.scene.Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()) return;
-            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) return;
-            spaceAction();
+            if (scene.getFocusOwner() instanceof TextInputControl) return;
+                        spaceAction();
             e.consume();
         });
-        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == KeyCode.SPACE && !(getScene() != null && getScene().getFocusOwner() instanceof TextInputControl)) e.consume();
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) e.consume();
         });
+        for (var k : Shortcuts.ZOOM_IN_TOO) scene.getAccelerators().put(k, () -> Presenter.step(1));
+        for (var k : Shortcuts.ZOOM_OUT_TOO) scene.getAccelerators().put(k, () -> Presenter.step(-1));
+        for (var k : Shortcuts.ZOOM_RESET_TOO) scene.getAccelerators().put(k, () -> Presenter.scaleProperty().set(1));
     }
 
     /** What Space does: pause a run, resume a paused one, train when idle. */

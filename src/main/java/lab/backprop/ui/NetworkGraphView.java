@@ -361,7 +361,7 @@ public final class NetworkGraphView extends Pane {
                 g.setFont(value);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
-                g.setFill(fill.getBrightness() < 0.55 ? Color.WHITE : pal.get(Key.TEXT));
+                g.setFill(fill.getBrightness() < 0.55 ? pal.get(Key.PLOT_BACKGROUND) : pal.get(Key.TEXT));
                 g.fillText(v, x, y);
                 g.setFill(pal.get(Key.TEXT));
                 if (l == 0) {

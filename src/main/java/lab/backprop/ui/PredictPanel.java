@@ -35,7 +35,7 @@ public final class PredictPanel extends VBox {
     private boolean valid = true;
 
     public PredictPanel(LabViewModel vm) {
-        super(4);
+        super(3);
         this.vm = vm;
         getStyleClass().addAll("panel", "predict-panel");
         Label title = new Label("Predict");
@@ -105,7 +105,8 @@ public final class PredictPanel extends VBox {
             one.setMinWidth(Region.USE_PREF_SIZE);
             inputs.getChildren().add(one);
         }
-        hint.setText(PredictPanel.shiftHint(data) + "Output ≥ 0.5 means " + data.positiveClass() + ".");
+        hint.setText("Output ≥ 0.5 means " + data.positiveClass() + "." + (shiftHint(data).isEmpty() ? "" : " The graph shows the shifted inputs."));
+        for (TextField f : fields) f.getTooltip().setText(f.getTooltip().getText() + ". " + shiftHint(data).trim());
         fillFields(vm.probeInputProperty().get());
     }
 

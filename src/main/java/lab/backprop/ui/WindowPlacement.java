@@ -3,10 +3,12 @@ package lab.backprop.ui;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Where the window was and how it was split, kept between runs in {@link Preferences} (the user's preferences of this
@@ -52,8 +54,11 @@ public final class WindowPlacement {
         stage.setX(x);
         stage.setY(y);
         stage.setMaximized(prefs.getBoolean("maximized", false));
-        divider(window.centreSplit(), "centre");
-        divider(window.leftSplit(), "left");
+        // The dividers once the window has its size: a split pane laid out first at another width moves them.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
+            divider(window.centreSplit(), "centre");
+            divider(window.leftSplit(), "left");
+        }));
         double scale = prefs.getDouble("scale", 1);
         if (scale >= Presenter.STEPS[0] && scale <= Presenter.STEPS[Presenter.STEPS.length - 1]) Presenter.scaleProperty().set(scale);
     }

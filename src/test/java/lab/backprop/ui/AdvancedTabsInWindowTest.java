@@ -61,4 +61,22 @@ class AdvancedTabsInWindowTest {
         assertEquals(lab.backprop.support.Numbers.brief(at50.weight(0)), fx(() -> window.graph().edgeLabel("w1")), "the graph shows epoch 50");
         assertEquals("Epoch 50", fx(() -> window.status().epoch.getText()), "so does the status bar");
     }
+
+    @Test void doubleClickingAStuckSeedInTheSweepLoadsThatRunIntoTheMainView(FxRobot robot) {
+        robot.clickOn("Seed sweep");
+        lab.backprop.ui.advanced.SeedSweepView sweep = fx(() -> window.view(lab.backprop.ui.advanced.SeedSweepView.class));
+        robot.doubleClickOn("#sweep-count").write("12");
+        robot.doubleClickOn("#sweep-first-seed").write("0");
+        robot.clickOn("#sweep-run");
+        waitUntil("the sweep listed its stuck seeds", 60, () -> !sweep.stuckList().getItems().isEmpty()
+                && sweep.jobProperty().get() != null && sweep.jobProperty().get().state() == lab.backprop.train.Job.State.DONE);
+        String first = fx(() -> sweep.stuckList().getItems().get(0));
+        assertTrue(first.startsWith("seed 9:"), first + " (seeds 9 and 10 of 0..11 stick, see StuckCheckTest)");
+        robot.doubleClickOn(first);
+        waitUntil("the main view has XOR with seed 9", 5, () -> vm.dataset().name().equals("xor") && vm.setup().seed() == 9);
+        assertEquals(lab.backprop.train.SeedSweep.seed000().withSeed(9).describe(), fx(() -> vm.setup().describe()));
+        assertEquals(fx(() -> lab.backprop.train.SeedSweep.seed000().withSeed(9).newNetwork().snapshot(0, Double.NaN).weight(0)),
+                fx(() -> vm.snapshot().weight(0)), 0.0, "the same start as the sweep's seed 9");
+        assertEquals("9", fx(() -> ((javafx.scene.control.TextField) robot.lookup("#seedField").query()).getText()));
+    }
 }

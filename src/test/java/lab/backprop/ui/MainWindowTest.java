@@ -316,7 +316,8 @@ class MainWindowTest {
         assertEquals(Banner.Kind.PROBLEM, fx(() -> window.banner().kind()));
         String named = message.replaceAll("(?s).*?\\b([wb]\\d+)\\b.*", "$1");
         assertEquals(named, fx(() -> window.graph().highlighted()), "the parameter it names is marked on the graph");
-        assertTrue(fx(() -> window.lossCurve().chart().drawnMarks()) >= 1, "and the blow-up on the loss curve");
+        // The chart draws on the next frame after the banner.
+        waitUntil("the blow-up marked on the loss curve", 5, () -> window.lossCurve().chart().drawnMarks() >= 1);
         assertTrue(message.contains("diverged") && message.matches("(?s).*\\b[wb]\\d+\\b.*"), message);
         assertEquals(RunState.IDLE, fx(() -> vm.state()));
         for (double p : parameters()) assertTrue(Double.isFinite(p) && Math.abs(p) <= 1e6, "rolled back: " + p);

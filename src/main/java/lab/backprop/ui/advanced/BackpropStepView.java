@@ -51,8 +51,8 @@ public final class BackpropStepView extends VBox {
     private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, () -> { fillParameters(); refresh(); });
 
     public BackpropStepView(LabViewModel vm) {
-        setSpacing(10);
-        setPadding(new Insets(12));
+        setSpacing(5);
+        setPadding(new Insets(6, 8, 6, 8));
         sampleBox.setId("step-sample");
         sampleBox.setTooltip(new Tooltip("The sample whose forward and backward pass is shown"));
         parameterBox.setId("step-parameter");
@@ -66,10 +66,10 @@ public final class BackpropStepView extends VBox {
         message.setId("step-message");
         apply.setId("step-apply");
         apply.setTooltip(new Tooltip("Change this parameter by the update shown (one SGD step on this sample)"));
-        factors.setHgap(16);
-        factors.setVgap(6);
-        Font mono = Font.font("Monospaced", 13);
-        product.setFont(Font.font("Monospaced", FontWeight.BOLD, 14));
+        factors.setHgap(10);
+        factors.setVgap(3);
+        Font mono = Font.font("Monospaced", 12);
+        product.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
         update.setFont(mono);
         prediction.setFont(mono);
         for (Label l : List.of(prediction, product, exactProduct, update, message)) {
@@ -184,14 +184,14 @@ public final class BackpropStepView extends VBox {
             double hand = round3(row == 0 ? -2 * (chosen.label() - handYpred) : f.value());
             handProduct *= hand;
             Label name = new Label(f.name());
-            name.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
+            name.setFont(Font.font("Monospaced", FontWeight.BOLD, 12));
             Label formula = new Label("= " + f.formula());
-            formula.setFont(Font.font("Monospaced", 13));
+            formula.setFont(Font.font("Monospaced", 12));
             formula.setWrapText(true);
             formula.setMinHeight(Region.USE_PREF_SIZE);
             name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label("= " + Numbers.sig3(hand));
-            value.setFont(Font.font("Monospaced", FontWeight.BOLD, 13));
+            value.setFont(Font.font("Monospaced", FontWeight.BOLD, 12));
             value.setId("step-factor-" + row);
             Label exact = new Label("exact " + Numbers.sig(f.value(), 6));
             exact.setId("step-factor-exact-" + row);

@@ -40,7 +40,7 @@ import lab.backprop.ui.LabViewModel;
 public final class DecisionMapView extends VBox {
     public static final int DEFAULT_CELLS = 80;
     static final double LEFT = 56, TOP = 12, RIGHT = 16, BOTTOM = 44;
-    static final double SMALL = 64, LARGE = 192;
+    static final double SMALL = 52, LARGE = 192;
 
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
@@ -84,16 +84,23 @@ public final class DecisionMapView extends VBox {
         caption.setId("decision-map-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        Label stripTitle = new Label("Hidden neurons (hover to enlarge)");
+        Label stripTitle = new Label("Hidden neurons (hover to enlarge):");
+        stripTitle.setWrapText(true);
+        stripTitle.setMinHeight(Region.USE_PREF_SIZE);
+        stripTitle.setMaxWidth(130);
+        strip.getChildren().add(stripTitle);
         editHint.setId("decision-map-edit-hint");
         editHint.getStyleClass().add("muted");
         editHint.setWrapText(true);
+        editHint.setMinHeight(Region.USE_PREF_SIZE);
         editHint.managedProperty().bind(editHint.visibleProperty());
         editHint.setVisible(false);
-        canvas.setMinSize(200, 180);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        canvas.setMinSize(160, 130);
         canvas.setPrefSize(440, 420);
         VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(caption, canvas, editHint, message, stripTitle, strip);
+        setSpacing(4);
+        getChildren().addAll(caption, editHint, canvas, message, strip);
         lab.backprop.ui.Palette.current().revisionProperty().addListener((o, a, b) -> { HeatColors.refresh(); redraw(); });
         snapshot.addListener((o, a, b) -> whenShown.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
@@ -136,8 +143,8 @@ public final class DecisionMapView extends VBox {
     private void showEditHint() {
         Dataset d = dataset.get();
         if (d == null) return;
-        editHint.setText("Click to add a point of class " + d.positiveClass() + ", Shift+click (or right click) for "
-                + d.negativeClass() + ", Alt+click a point to remove it.");
+        editHint.setText("Click: add " + d.positiveClass() + " · Shift+click or right click: add " + d.negativeClass()
+                + " · Alt+click a point: remove it");
     }
 
     /** The data after a click at canvas pixel (x, y); null if the click changes nothing (outside the plot, no point to remove). */
@@ -348,6 +355,8 @@ public final class DecisionMapView extends VBox {
     }
 
     private void setStripSize(int n, Layout layout) {
+        strip.setVisible(n > 0);
+        strip.setManaged(n > 0);
         while (neuronMaps.size() > n) strip.getChildren().remove(neuronMaps.remove(neuronMaps.size() - 1).box);
         while (neuronMaps.size() < n) {
             NeuronMap m = new NeuronMap();

@@ -19,6 +19,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -83,7 +84,11 @@ public final class HistoryView extends VBox {
         ScrollPane scroll = new ScrollPane(lines);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, new Label("Every parameter over the epochs (the red line is the chosen epoch)"), scroll);
+        Label about = new Label("Every parameter over the epochs (the marked line is the chosen epoch)");
+        about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        scroll.getStyleClass().add("rows"); // a list of rows: it scrolls by design, like a table
+        getChildren().addAll(bar, about, scroll);
         scrub.valueProperty().addListener((o, a, b) -> { if (!updatingRange) select(Math.round(b.doubleValue()), true); });
         poll.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((o, a, b) -> { if (b == null) poll.stop(); else poll.play(); });
@@ -178,7 +183,8 @@ public final class HistoryView extends VBox {
 
         void draw(double[] series, long chosenEpoch) {
             GraphicsContext g = canvas.getGraphicsContext2D();
-            g.setFill(Color.WHITE);
+            lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+            g.setFill(pal.get(lab.backprop.ui.Palette.Key.PLOT_BACKGROUND));
             g.fillRect(0, 0, SPARK_W, SPARK_H);
             if (series.length == 0 || epochs.length != series.length) return; // nothing, or a refresh pending
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -186,7 +192,7 @@ public final class HistoryView extends VBox {
             double span = hi > lo ? hi - lo : 1;
             long first = epochs[0], last = Math.max(epochs[epochs.length - 1], first + 1);
             double pad = 2;
-            g.setStroke(Color.web("#0877bd"));
+            g.setStroke(pal.get(lab.backprop.ui.Palette.Key.CURVE));
             g.setLineWidth(1.2);
             g.beginPath();
             for (int i = 0; i < series.length; i++) {
@@ -196,7 +202,7 @@ public final class HistoryView extends VBox {
             }
             g.stroke();
             double mx = (chosenEpoch - first) / (double) (last - first) * (SPARK_W - 1);
-            g.setStroke(Color.RED);
+            g.setStroke(pal.get(lab.backprop.ui.Palette.Key.MARK));
             g.setLineWidth(1);
             g.strokeLine(mx, 0, mx, SPARK_H);
             int at = java.util.Arrays.binarySearch(epochs, chosenEpoch);

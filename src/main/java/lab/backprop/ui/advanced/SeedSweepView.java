@@ -56,8 +56,8 @@ public final class SeedSweepView extends VBox {
     public SeedSweepView(LabViewModel vm) {
         this.vm = vm;
         this.sweep = SeedSweep.xor();
-        setSpacing(8);
-        setPadding(new Insets(12));
+        setSpacing(5);
+        setPadding(new Insets(6, 8, 6, 8));
         count.setId("sweep-count");
         count.setTooltip(new Tooltip("How many seeds to train, one network each"));
         firstSeed.setId("sweep-first-seed");
@@ -74,22 +74,21 @@ public final class SeedSweepView extends VBox {
         firstSeed.setPrefColumnCount(8);
         cancel.setDisable(true);
         progress.setPrefWidth(300);
-        result.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        result.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
         stuckList.setPrefHeight(140);
-        stuckList.setMinHeight(80);
+        stuckList.setMinHeight(56);
         stuckList.setTooltip(new Tooltip("Double-click a seed to put its start in the main window, then Train to watch it get stuck"));
         stuckList.setOnMouseClicked(e -> { if (e.getClickCount() == 2) loadSelected(); });
         chart.setPrefSize(480, 180);
-        chart.setMinSize(200, 120);
+        chart.setMinSize(200, 80);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         VBox.setVgrow(stuckList, javafx.scene.layout.Priority.ALWAYS);
         result.setWrapText(true);
         result.setMinHeight(Region.USE_PREF_SIZE);
         TrainingSetup s = sweep.setup();
-        Label setup = new Label("Each start: " + s.architecture().describe(2) + " on " + sweep.dataset().name() + ", "
-                + s.init() + " weights, " + s.batching() + " at rate " + Numbers.plain(s.learningRate()) + ", "
-                + s.epochs() + " epochs. Stuck = a sample on the wrong side of 0.5 or loss above "
-                + Numbers.plain(sweep.stuckLoss()) + ".");
+        Label setup = new Label("Each start: seed 000's " + sweep.dataset().name() + " (" + s.architecture().describe(2) + ", "
+                + s.init() + ", " + s.batching() + ", rate " + Numbers.plain(s.learningRate()) + ", " + s.epochs()
+                + " epochs). Stuck: a sample on the wrong side of 0.5, or loss above " + Numbers.plain(sweep.stuckLoss()) + ".");
         setup.setWrapText(true);
         setup.setMinHeight(Region.USE_PREF_SIZE);
         javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, new Label("Starts (N)"), count,
@@ -98,7 +97,15 @@ public final class SeedSweepView extends VBox {
         for (Node n : controls.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> { if (task.get() != null) task.get().cancel(); });
-        getChildren().addAll(setup, controls, progress, result, chart, new Label("Stuck starts (double-click one to load it)"), stuckList);
+        HBox progressRow = new HBox(8, progress, result);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progress.setPrefWidth(140);
+        progress.setMinWidth(80);
+        HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
+        Label listTitle = new Label("Stuck starts (double-click one to load it)");
+        listTitle.setWrapText(true);
+        listTitle.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(setup, controls, progressRow, chart, listTitle, stuckList);
         drawChart(null);
     }
 

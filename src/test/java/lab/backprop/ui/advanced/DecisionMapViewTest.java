@@ -126,8 +126,8 @@ class DecisionMapViewTest {
         show(robot, TrainingSetup.forData(gender, Architecture.of(1, 3, Activation.TANH)), net.snapshot(0, Double.NaN));
         List<Canvas> maps = view.neuronCanvases();
         assertEquals(3, maps.size());
-        assertEquals(List.of("h1", "h2", "h3"), robot.lookup("#decision-map-strip").lookup(".label").queryAllAs(Label.class)
-                .stream().map(Label::getText).toList());
+        assertEquals(List.of("Hidden neurons (hover to enlarge):", "h1", "h2", "h3"),
+                robot.lookup("#decision-map-strip").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList());
         assertEquals(DecisionMapView.SMALL, maps.get(1).getWidth());
         robot.moveTo(maps.get(1));
         WaitForAsyncUtils.waitForFxEvents();
