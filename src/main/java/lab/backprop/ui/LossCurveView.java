@@ -44,30 +44,42 @@ public final class LossCurveView extends BorderPane {
         setCenter(chart);
         logScale.selectedProperty().addListener((o, a, b) -> {
             chart.setLogScale(b);
-            draw();
+            redraw.now();
         });
-        vm.snapshotProperty().addListener((o, a, b) -> draw());
-        vm.lossHistoryProperty().addListener((o, a, b) -> draw());
-        draw();
+        vm.snapshotProperty().addListener((o, a, b) -> update());
+        vm.lossHistoryProperty().addListener((o, a, b) -> update());
+        redraw.now();
+    }
+
+    /** The header's number at once (the status bar shows the same one), the curve on its next frame. */
+    private void update() {
+        showLatest();
+        redraw.request();
+    }
+
+    private void showLatest() {
+        lab.backprop.model.Snapshot s = vm.snapshot();
+        latest.setText(s == null ? "" : "now " + Numbers.loss(s.loss()) + " at epoch " + s.epoch());
     }
 
     public boolean isLogScale() { return chart.isLogScale(); }
 
     /** The chart (tests read what it drew). */
-    public LossChart chart() { return chart; }
+    public LossChart chart() { redraw.flush(); return chart; }
 
     /** Buckets drawn in the last redraw (bounded by the history's capacity, however long the run). */
-    public int drawnBuckets() { return chart.drawnBuckets(); }
+    public int drawnBuckets() { return chart().drawnBuckets(); }
 
     /** Points of the loss line in the last redraw: at most two per pixel column, however many buckets. */
-    public int drawnPoints() { return chart.drawnPoints(); }
+    public int drawnPoints() { return chart().drawnPoints(); }
+
+    private final FramePacer redraw = new FramePacer(FramePacer.LOSS, this::draw);
 
     private void draw() {
+        showLatest();
         LossHistory history = vm.lossHistory();
         if (history == null) return;
         LossHistory.View v = history.view();
-        lab.backprop.model.Snapshot s = vm.snapshot();
-        latest.setText(s == null ? "" : "now " + Numbers.loss(s.loss()) + " at epoch " + s.epoch());
         chart.setCurves(List.of(new LossChart.Curve("training loss", Palette.current().get(Palette.Key.CURVE), v)));
     }
 }

@@ -51,6 +51,7 @@ public final class NetworkGraphView extends Pane {
 
     private final LabViewModel vm;
     private final ResizableCanvas canvas = new ResizableCanvas(this::draw);
+    private final FramePacer redraw = new FramePacer(FramePacer.GRAPH, this::draw);
     private final Group picks = new Group();
     private final VBox editor = new VBox(2);
     private final Label editorTitle = new Label();
@@ -117,8 +118,9 @@ public final class NetworkGraphView extends Pane {
         getChildren().addAll(canvas, picks, editor);
 
         vm.snapshotProperty().addListener((o, a, b) -> refresh());
-        vm.probeProperty().addListener((o, a, b) -> draw());
-        vm.gradientsProperty().addListener((o, a, b) -> draw());
+        // The probe and the gradients follow each snapshot: paced like it.
+        vm.probeProperty().addListener((o, a, b) -> redraw.request());
+        vm.gradientsProperty().addListener((o, a, b) -> redraw.request());
         vm.selectedNeuronProperty().addListener((o, a, b) -> draw());
         vm.alertParameterProperty().addListener((o, a, b) -> { highlighted = b; draw(); });
         vm.stateProperty().addListener((o, a, b) -> {
@@ -129,11 +131,16 @@ public final class NetworkGraphView extends Pane {
 
     // ---- Building and layout -------------------------------------------------------------------------
 
+    /** A new snapshot: a new shape is laid out at once, new values are drawn on the graph's next frame. */
     private void refresh() {
         Snapshot s = vm.snapshot();
         if (s == null) return;
-        if (!s.layout().equals(layout)) rebuild(s.layout());
-        draw();
+        if (!s.layout().equals(layout)) {
+            rebuild(s.layout());
+            redraw.now();
+        } else {
+            redraw.request();
+        }
     }
 
     private void rebuild(Layout newLayout) {
@@ -290,23 +297,7 @@ public final class NetworkGraphView extends Pane {
         double[] grads = vm.gradientsProperty().get();
         boolean showGrad = grads != null && grads.length == layout.parameterCount();
         Font labelFont = Font.font(null, FontWeight.BOLD, 11.5);
-        for (Edge e : edges) {
-            double value = showGrad ? grads[e.weight] : s.weight(e.weight);
-            int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
-            double size = showGrad ? Math.log1p(Math.abs(value) * 20) : Math.log1p(Math.abs(value));
-            double width = Math.min(10, 1 + 2.4 * size);
-            if (layout.weightName(e.weight).equals(highlighted)) {
-                g.setStroke(pal.get(Key.MARK).deriveColor(0, 1, 1, 0.45));
-                g.setLineWidth(width + 10);
-                g.setLineDashes((double[]) null);
-                g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
-            }
-            Color c = pal.get(value >= 0 ? Key.WEIGHT_POSITIVE : Key.WEIGHT_NEGATIVE);
-            g.setStroke(c.deriveColor(0, 1, 1, Math.round(255 * (0.4 + 0.6 * Math.min(1, size / 2))) / 255.0));
-            g.setLineWidth(width);
-            if (value >= 0) g.setLineDashes((double[]) null); else g.setLineDashes(Math.max(6, 2 * width), Math.max(4, 1.4 * width));
-            g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
-        }
+        drawEdges(g, s, pal, grads, showGrad);
         g.setLineDashes((double[]) null);
         g.setFont(labelFont);
         g.setTextAlign(TextAlignment.CENTER);
@@ -324,6 +315,52 @@ public final class NetworkGraphView extends Pane {
         }
         drawNeurons(g, s, pal, grads, showGrad);
     }
+
+    /**
+     * The edges, grouped by how they look: one path per sign and width step (the alpha follows the width), because the
+     * software renderer pays per stroke far more than per pixel; 152 strokes for 2-8-8-8-1 become a dozen or so.
+     */
+    private void drawEdges(GraphicsContext g, Snapshot s, Palette pal, double[] grads, boolean showGrad) {
+        int n = edges.length;
+        if (edgeStyle.length != n) edgeStyle = new long[n];
+        for (int i = 0; i < n; i++) {
+            Edge e = edges[i];
+            double value = showGrad ? grads[e.weight] : s.weight(e.weight);
+            double size = showGrad ? Math.log1p(Math.abs(value) * 20) : Math.log1p(Math.abs(value));
+            long step = Math.round(Math.min(10, 1 + 2.4 * size) * 4); // quarter-pixel widths
+            if (Double.isNaN(value)) step = 4;
+            edgeStyle[i] = (value >= 0 ? 0 : 1L << 40) | (step << 20) | i; // sign, width, then the edge
+            if (layout.weightName(e.weight).equals(highlighted)) {
+                int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+                g.setStroke(pal.get(Key.MARK).deriveColor(0, 1, 1, 0.45));
+                g.setLineWidth(step / 4.0 + 10);
+                g.setLineDashes((double[]) null);
+                g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
+            }
+        }
+        java.util.Arrays.sort(edgeStyle);
+        int i = 0;
+        while (i < n) {
+            long style = edgeStyle[i] >>> 20;
+            boolean negative = (style >>> 20) != 0;
+            double width = (style & 0xFFFFF) / 4.0;
+            double size = (width - 1) / 2.4;
+            Color c = pal.get(negative ? Key.WEIGHT_NEGATIVE : Key.WEIGHT_POSITIVE);
+            g.setStroke(c.deriveColor(0, 1, 1, Math.round(255 * (0.4 + 0.6 * Math.min(1, size / 2))) / 255.0));
+            g.setLineWidth(width);
+            if (negative) g.setLineDashes(Math.max(6, 2 * width), Math.max(4, 1.4 * width)); else g.setLineDashes((double[]) null);
+            g.beginPath();
+            for (; i < n && edgeStyle[i] >>> 20 == style; i++) {
+                Edge e = edges[(int) (edgeStyle[i] & 0xFFFFF)];
+                int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+                g.moveTo(nx[a], ny[a]);
+                g.lineTo(nx[b], ny[b]);
+            }
+            g.stroke();
+        }
+    }
+
+    private long[] edgeStyle = new long[0];
 
     private void drawNeurons(GraphicsContext g, Snapshot s, Palette pal, double[] grads, boolean showGrad) {
         Probe probe = vm.probeProperty().get();
@@ -548,6 +585,7 @@ public final class NetworkGraphView extends Pane {
     public String inputCaption(String name) { return drawn("input-" + name); }
 
     private String drawn(String id) {
+        redraw.flush();
         String s = shown.get(id);
         if (s == null) throw new IllegalArgumentException("nothing drawn as " + id);
         return s;

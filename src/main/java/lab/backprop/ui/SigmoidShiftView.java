@@ -48,6 +48,7 @@ public final class SigmoidShiftView extends BorderPane {
     private boolean fromModel;
     private long lastUserEdit;
     private double uLo = Double.NaN, uHi = Double.NaN; // the fixed u axis
+    private boolean fitIfOff; // refit at the next draw if a sample is off the axis
     private NeuronRef fittedFor;
 
     // What the last draw computed, kept for tests and for anyone who wants the numbers.
@@ -79,6 +80,7 @@ public final class SigmoidShiftView extends BorderPane {
         fit.setMinWidth(Region.USE_PREF_SIZE);
         fit.setOnAction(e -> { uLo = Double.NaN; draw(); });
         legend.getStyleClass().add("muted");
+        legend.setId("sigmoidLegend");
         legend.setWrapText(true);
         legend.setMinHeight(Region.USE_PREF_SIZE);
         Label biasLabel = new Label("Bias");
@@ -104,18 +106,25 @@ public final class SigmoidShiftView extends BorderPane {
         // Hidden (another view chosen), the plot skips snapshots and catches up when shown.
         vm.snapshotProperty().addListener((o, a, b) -> whenShown.request());
         vm.selectedNeuronProperty().addListener((o, a, b) -> update());
-        vm.referenceBiasProperty().addListener((o, a, b) -> draw());
+        vm.referenceBiasProperty().addListener((o, a, b) -> whenShown.request()); // the legend names it too
         vm.generationProperty().addListener((o, a, b) -> uLo = Double.NaN); // a new network: fit anew
+        // The axis stays while training runs; when it stops, samples the run moved off the axis are taken in.
+        vm.stateProperty().addListener((o, a, b) -> {
+            if (a == lab.backprop.train.RunState.RUNNING && b != lab.backprop.train.RunState.RUNNING) {
+                fitIfOff = true;
+                whenShown.request();
+            }
+        });
         update();
     }
 
-    public Slider biasSlider() { whenShown.flush(); return biasSlider; }
+    public Slider biasSlider() { current(); return biasSlider; }
 
     /** u of the curve points of the last draw. */
-    public double[] curveU() { whenShown.flush(); return curveU.clone(); }
+    public double[] curveU() { current(); return curveU.clone(); }
 
     /** f(u + b) of the curve points of the last draw. */
-    public double[] curveF() { whenShown.flush(); return curveF.clone(); }
+    public double[] curveF() { current(); return curveF.clone(); }
 
     /** Where the curve is at half height (sigmoid: u = -b): moves when the bias moves. */
     public double curveMidpoint() {
@@ -124,13 +133,21 @@ public final class SigmoidShiftView extends BorderPane {
     }
 
     /** u = w.x of each training sample at the selected neuron. */
-    public double[] sampleU() { whenShown.flush(); return sampleU.clone(); }
+    public double[] sampleU() { current(); return sampleU.clone(); }
 
     /** The u axis shown: [low, high]. */
-    public double[] axis() { whenShown.flush(); return new double[] { uLo, uHi }; }
+    public double[] axis() { current(); return new double[] { uLo, uHi }; }
 
     /** The sample labels of the last draw, one per spot (names joined where samples sit together). */
-    public List<String> drawnLabels() { whenShown.flush(); return drawnLabels; }
+    public List<String> drawnLabels() { current(); return drawnLabels; }
+
+    /** Whatever is owed drawn now, for the getters. */
+    private void current() {
+        whenShown.flush();
+        redraw.flush();
+    }
+
+    private final FramePacer redraw = new FramePacer(FramePacer.SIDE, this::draw);
 
     private void update() {
         Snapshot s = vm.snapshot();
@@ -165,7 +182,7 @@ public final class SigmoidShiftView extends BorderPane {
         legend.setText("solid: bias now " + Numbers.brief(currentBias(s, n)) + " · dashed: bias " + Numbers.brief(vm.referenceBiasProperty().get())
                 + " (when selected or training last stopped) · dots: the samples (" + d.positiveClass() + " blue, "
                 + d.negativeClass() + " orange)");
-        draw();
+        redraw.request();
     }
 
     private static double currentBias(Snapshot s, NeuronRef n) {
@@ -196,6 +213,10 @@ public final class SigmoidShiftView extends BorderPane {
         for (int i = 0; i < x.length; i++) {
             net.forward(x[i], ws);
             sampleU[i] = ws.preActivation(n.layer(), n.index()) - b;
+        }
+        if (fitIfOff) { // training has stopped: take in the samples it moved off the axis
+            fitIfOff = false;
+            for (double u : sampleU) if (u < uLo || u > uHi) uLo = Double.NaN;
         }
         if (Double.isNaN(uLo)) fitAxis(b, ref, n);
 
@@ -287,13 +308,22 @@ public final class SigmoidShiftView extends BorderPane {
         List<StringBuilder> names = new ArrayList<>();
         for (int i = 0; i < sampleU.length; i++) {
             double xv = px.applyAsDouble(sampleU[i]), yv = py.applyAsDouble(f.apply(sampleU[i] + b));
-            if (xv < left - 5 || xv > right + 5) continue; // off the fixed axis
+            // Off the fixed axis (the weights moved it there): an arrow at the edge that points to it, "Fit" brings it in.
+            int off = xv < left - 5 ? -1 : xv > right + 5 ? 1 : 0;
             g.setFill(pal.classColor(labels[i] >= 0.5));
-            g.fillOval(xv - 5, yv - 5, 10, 10);
             g.setStroke(pal.get(Key.POINT_OUTLINE));
             g.setLineWidth(1.5);
-            g.strokeOval(xv - 5, yv - 5, 10, 10);
+            if (off == 0) {
+                g.fillOval(xv - 5, yv - 5, 10, 10);
+                g.strokeOval(xv - 5, yv - 5, 10, 10);
+            } else {
+                xv = off < 0 ? left + 6 : right - 6;
+                double[] tx = { xv - 6 * off, xv + 5 * off, xv + 5 * off }, ty = { yv, yv - 6, yv + 6 };
+                g.fillPolygon(tx, ty, 3);
+                g.strokePolygon(tx, ty, 3);
+            }
             String name = data.sample(i).name();
+            if (off != 0 && name != null && !name.isEmpty()) name = off < 0 ? "← " + name : name + " →";
             if (name == null || name.isEmpty() || sampleU.length > 12) continue;
             int at = -1;
             for (int k = 0; k < spots.size(); k++) {

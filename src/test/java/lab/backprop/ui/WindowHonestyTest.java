@@ -161,6 +161,8 @@ class WindowHonestyTest {
         assertEquals("Opened session lesson.json (epoch 0)", text(robot, "#statusMessage"), "training the same network keeps it");
         double reference = fx(() -> vm.referenceBiasProperty().get());
         assertEquals(fx(() -> vm.snapshot().bias(0)), reference, 0.0, "the dashed bias is where training last stopped");
+        assertTrue(text(robot, "#sigmoidLegend").contains("dashed: bias " + Numbers.brief(reference) + " "),
+                "and the legend says that number: " + text(robot, "#sigmoidLegend"));
         fxRun(() -> vm.editSetup(s -> s.withSeed(5)));
         waitUntil("a new network", 5, () -> vm.snapshot().epoch() == 0);
         settle();
@@ -189,6 +191,40 @@ class WindowHonestyTest {
         double[] fitted = fx(sigmoid::axis);
         assertTrue(fitted[0] != axis[0] || fitted[1] != axis[1], "Fit rescales around the new bias");
         assertTrue(fitted[0] < -40, "the moved middle -40 is on the new axis: " + fitted[0] + ".." + fitted[1]);
+    }
+
+    @Test void aSampleTheWeightsMoveOffTheFixedAxisIsAnArrowAtTheEdgeUntilFit(FxRobot robot) {
+        SigmoidShiftView sigmoid = fx(window::sigmoid);
+        double[] axis = fx(sigmoid::axis);
+        assertEquals(List.of("Alice", "Bob", "Charlie", "Diana"), fx(sigmoid::drawnLabels).stream().sorted().toList());
+        fxRun(() -> vm.setParameter(0, 5)); // w1 = 5: h1's u for Bob (x1 = 160 - 135 = 25) is past 100
+        waitUntil("w1 = 5", 5, () -> vm.snapshot().weight(0) == 5);
+        settle();
+        assertEquals(axis[1], fx(sigmoid::axis)[1], 0.0, "the axis stays");
+        List<String> labels = fx(sigmoid::drawnLabels);
+        assertTrue(labels.stream().anyMatch(l -> l.contains("Bob →")), "Bob is off to the right, and says so: " + labels);
+        robot.clickOn("#sigmoidFit");
+        settle();
+        assertTrue(fx(sigmoid::axis)[1] > 100, "Fit takes him in");
+        assertTrue(fx(sigmoid::drawnLabels).stream().noneMatch(l -> l.contains("→") || l.contains("←")), fx(sigmoid::drawnLabels).toString());
+    }
+
+    @Test void whenTrainingStopsTheAxisTakesInTheSamplesTheRunMovedOffIt(FxRobot robot) {
+        fxRun(() -> vm.selectDataset(vm.knownDataset("xor")));
+        SigmoidShiftView sigmoid = fx(window::sigmoid);
+        double[] start = fx(sigmoid::axis);
+        fxRun(() -> { vm.epochsPerSecondProperty().set(200); vm.editSetup(s -> s.withEpochs(1_000_000)); vm.train(); });
+        waitUntil("some epochs", 10, () -> vm.snapshot().epoch() >= 20);
+        settle();
+        assertEquals(start[0], fx(sigmoid::axis)[0], 0.0, "the axis stays while training runs");
+        assertEquals(start[1], fx(sigmoid::axis)[1], 0.0);
+        fxRun(() -> { vm.pause(); vm.epochsPerSecondProperty().set(0); vm.editSetup(s -> s.withEpochs(5000)); });
+        waitUntil("paused", 5, () -> vm.state() == RunState.PAUSED);
+        fxRun(vm::reset);
+        trainToEnd(5000); // seed 0 learns XOR: h1's weights grow to about 6.6, far past the first axis
+        double[] axis = fx(sigmoid::axis);
+        for (double u : fx(sigmoid::sampleU)) assertTrue(u >= axis[0] && u <= axis[1], u + " on " + axis[0] + ".." + axis[1]);
+        assertTrue(fx(sigmoid::drawnLabels).stream().noneMatch(l -> l.contains("→") || l.contains("←")), fx(sigmoid::drawnLabels).toString());
     }
 
     @Test void xorSamplesOnOnePointShareOneLabel(FxRobot robot) {

@@ -62,6 +62,8 @@ public final class DecisionMapView extends VBox {
     private boolean keepGrid; // a click edited the data: keep the axes still if the points still fit
     // A map in a hidden tab does not recompute on every published snapshot; it catches up when shown.
     private final lab.backprop.ui.WhenShown whenShown = new lab.backprop.ui.WhenShown(this, this::redraw);
+    /** New snapshots while training: redrawn in the side panel's frames (see FramePacer), and only when shown. */
+    private final lab.backprop.ui.FramePacer paced = new lab.backprop.ui.FramePacer(lab.backprop.ui.FramePacer.SIDE, whenShown::request);
     /** How close (in pixels) a click must be to a point to remove it. */
     public static final double PICK_RADIUS = 9;
 
@@ -102,7 +104,7 @@ public final class DecisionMapView extends VBox {
         setSpacing(4);
         getChildren().addAll(caption, editHint, canvas, message, strip);
         lab.backprop.ui.Palette.current().revisionProperty().addListener((o, a, b) -> { HeatColors.refresh(); redraw(); });
-        snapshot.addListener((o, a, b) -> whenShown.request());
+        snapshot.addListener((o, a, b) -> paced.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
         dataset.bind(vm.datasetProperty());
         snapshot.bind(vm.snapshotProperty());
@@ -201,7 +203,13 @@ public final class DecisionMapView extends VBox {
     public long redrawCount() { return redraws; }
 
     /** Redraws owed while hidden (a snapshot came while the map was not shown); false once shown. */
-    public boolean isRedrawPending() { return whenShown.isPending(); }
+    public boolean isRedrawPending() { return whenShown.isPending() || paced.isPending(); }
+
+    /** Whatever is owed drawn now, for the getters. */
+    private void current() {
+        paced.flush();
+        whenShown.flush();
+    }
 
     /** The grid in use, or null when the data cannot be mapped. */
     public DecisionMap decisionMap() { return map; }
@@ -213,13 +221,13 @@ public final class DecisionMapView extends VBox {
     }
 
     /** The plot (its coordinates are the ones {@link #toCanvas} gives). */
-    public javafx.scene.layout.Region canvas() { return canvas; }
+    public javafx.scene.layout.Region canvas() { current(); return canvas; }
 
     /** The line above the map: what is plotted, and the epoch. */
-    public Label caption() { whenShown.flush(); return caption; }
+    public Label caption() { current(); return caption; }
 
     /** The small per-neuron canvases, in neuron order (h1, h2, ...). */
-    public List<Canvas> neuronCanvases() { whenShown.flush(); return neuronMaps.stream().map(n -> n.canvas).toList(); }
+    public List<Canvas> neuronCanvases() { current(); return neuronMaps.stream().map(n -> n.canvas).toList(); }
 
     private void rebuildGrid() {
         Dataset d = dataset.get();

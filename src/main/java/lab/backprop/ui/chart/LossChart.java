@@ -174,8 +174,10 @@ public final class LossChart extends Region {
         long[] first = v.firstEpoch();
         // At most one band and two line points per pixel column: thousands of buckets on a canvas a few hundred
         // pixels wide would otherwise stroke many segments into each column. Min/max per column keeps spikes.
+        // The bands as one path: a stroke per column costs the renderer far more than the pixels it sets.
         g.setStroke(c.color().deriveColor(0, 1, 1, 0.45));
         g.setLineWidth(1);
+        g.beginPath();
         int i = 0;
         while (i < n) {
             long column = (long) Math.floor((first[i] - firstEpoch) * xScale);
@@ -188,9 +190,13 @@ public final class LossChart extends Region {
                 bandHi = Math.max(bandHi, max[j]);
                 band |= max[j] > min[j];
             }
-            if (band) g.strokeLine(x, yOf.applyAsDouble(finite(bandLo)), x, yOf.applyAsDouble(finite(bandHi)));
+            if (band) {
+                g.moveTo(x, yOf.applyAsDouble(finite(bandLo)));
+                g.lineTo(x, yOf.applyAsDouble(finite(bandHi)));
+            }
             i = j;
         }
+        g.stroke();
         g.setStroke(c.color());
         g.setLineWidth(2);
         g.beginPath();

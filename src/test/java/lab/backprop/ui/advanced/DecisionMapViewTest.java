@@ -56,6 +56,8 @@ class DecisionMapViewTest {
     /** Puts a network on the map through the lab, as a loaded session would. */
     private void show(FxRobot robot, TrainingSetup setup, Snapshot s) {
         robot.interact(() -> assertNull(vm.install(setup, s)));
+        // A new snapshot is drawn in one of the side panel's frames (FramePacer), not at once.
+        FxTestSupport.waitUntil("the map drawn", 5, () -> !view.isRedrawPending());
     }
 
     private static Snapshot trained(Dataset data, Batching.Mode opt, double lr, int epochs, Initializer init, long seed) throws Exception {
