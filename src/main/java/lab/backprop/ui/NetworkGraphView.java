@@ -67,12 +67,14 @@ public final class NetworkGraphView extends Pane {
     private double[] nx = new double[0], ny = new double[0]; // neuron centres, by index among all neurons
     private double radius = RADIUS;
     private boolean compact;
+    /** Per neuron: its name and bias go beside it (to the right), as its layer leaves no room above it. */
+    private boolean[] beside = new boolean[0];
     private Edge[] edges = new Edge[0];
 
     /** One weight's place: its layer and ends, whether its number is drawn, and where. */
     private static final class Edge {
         final int weight, layer, from, to;
-        boolean labelled;
+        boolean labelled, placed; // its layers are sparse enough for numbers; a free place was found for this one
         double t, labelX, labelY; // where along the line the number sits; its centre from the last layout
 
         Edge(int weight, int layer, int from, int to) {
@@ -148,6 +150,7 @@ public final class NetworkGraphView extends Pane {
         layout = newLayout;
         nx = new double[layout.neuronCount()];
         ny = new double[layout.neuronCount()];
+        beside = new boolean[layout.neuronCount()];
         edges = new Edge[layout.weightCount()];
         for (int l = 1; l < layout.layerCount(); l++) {
             boolean labelled = layout.size(l) * layout.size(l - 1) <= MAX_LABELLED_EDGES;
@@ -212,6 +215,7 @@ public final class NetworkGraphView extends Pane {
             double y0 = (top + bottom) / 2 - gap * (n - 1) / 2;
             for (int j = 0; j < n; j++) {
                 int k = layout.neuronIndex(l, j);
+                beside[k] = compact && l > 0 && gap < 2 * radius + 16;
                 nx[k] = x;
                 ny[k] = y0 + gap * j;
             }
@@ -245,36 +249,51 @@ public final class NetworkGraphView extends Pane {
 
     /** Where a neuron's bias text sits: below it, or (crowded) above it beside its name. x, y, width, height. */
     private double[] biasBox(int k) {
+        if (k < beside.length && beside[k]) return new double[] { nx[k] + radius + 2, ny[k] - 7, 84, 14 };
         return compact ? new double[] { nx[k] - 44, ny[k] - radius - 15, 88, 13 } : new double[] { nx[k] - 40, ny[k] + radius + 4, 80, 16 };
     }
 
-    /** Slides each number along its edge until it no longer covers one placed before (crossing edges). */
+    /**
+     * Slides each number along its edge until it covers neither a number placed before (crossing edges), nor a
+     * neuron, nor a neuron's name or bias; a number that finds no free place is left to the edge's tooltip rather
+     * than drawn over another (a 2-8 fan has 16 edges close together).
+     */
     private void placeLabels() {
-        double[] placed = new double[4 * edges.length];
+        int neurons = nx.length;
+        double[] placed = new double[4 * (edges.length + 3 * neurons)];
         int count = 0;
+        for (int k = 0; k < neurons; k++) { // the neurons and their captions are in the way
+            double r = radius + 2;
+            count = put(placed, count, nx[k] - r, ny[k] - r, 2 * r, 2 * r);
+            double[] caption = biasBox(k);
+            count = put(placed, count, caption[0], caption[1], caption[2], caption[3]);
+            if (!compact) count = put(placed, count, nx[k] - 20, ny[k] - radius - 19, 40, 16); // the name above
+        }
         double lw = 46, lh = 16;
         for (Edge e : edges) {
+            e.placed = false;
             if (!e.labelled) continue;
             int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
-            double bx = Double.NaN, by = Double.NaN;
             for (double shift : SHIFTS) {
                 double t = Math.max(0.15, Math.min(0.85, e.t + shift));
                 double lx = nx[a] + (nx[b] - nx[a]) * t - lw / 2, ly = ny[a] + (ny[b] - ny[a]) * t - lh / 2;
-                if (Double.isNaN(bx)) { bx = lx; by = ly; }
                 if (!overlaps(placed, count, lx, ly, lw, lh)) {
-                    bx = lx;
-                    by = ly;
+                    count = put(placed, count, lx, ly, lw, lh);
+                    e.placed = true;
+                    e.labelX = lx + lw / 2;
+                    e.labelY = ly + lh / 2;
                     break;
                 }
             }
-            placed[4 * count] = bx;
-            placed[4 * count + 1] = by;
-            placed[4 * count + 2] = lw;
-            placed[4 * count + 3] = lh;
-            count++;
-            e.labelX = bx + lw / 2;
-            e.labelY = by + lh / 2;
         }
+    }
+
+    private static int put(double[] boxes, int count, double x, double y, double w, double h) {
+        boxes[4 * count] = x;
+        boxes[4 * count + 1] = y;
+        boxes[4 * count + 2] = w;
+        boxes[4 * count + 3] = h;
+        return count + 1;
     }
 
     /** Whether box (x, y, w, h) intersects one of the first {@code count} boxes in {@code placed} (x, y, w, h each). */
@@ -306,7 +325,7 @@ public final class NetworkGraphView extends Pane {
             double value = showGrad ? grads[e.weight] : s.weight(e.weight);
             String text = (showGrad ? "∂" : "") + Numbers.brief(value);
             shown.put("weight-" + layout.weightName(e.weight), text);
-            if (!e.labelled) continue;
+            if (!e.placed) continue;
             double tw = textWidth(text, labelFont) + 6;
             g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.9));
             g.fillRoundRect(e.labelX - tw / 2, e.labelY - 8, tw, 16, 6, 6);
@@ -408,10 +427,28 @@ public final class NetworkGraphView extends Pane {
                 int b = layout.biasIndex(l, j);
                 String bias = "b=" + Numbers.brief(s.bias(b)) + (showGrad ? "  ∂" + Numbers.brief(grads[layout.weightCount() + b]) : "");
                 shown.put("bias-" + neuron, bias);
-                if (compact) {
+                if (beside[layout.neuronIndex(l, j)]) {
+                    // No room above in a crowded layer: beside the neuron, on a plate over the edges leaving it.
+                    String caption = neuron + "  " + bias;
+                    double tw = textWidth(caption, small) + 4;
+                    g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.85));
+                    g.fillRoundRect(x + radius + 2, y - 7, tw, 14, 4, 4);
+                    g.setFill(pal.get(Key.TEXT));
+                    g.setFont(small);
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.setTextBaseline(VPos.CENTER);
+                    g.fillText(caption, x + radius + 4, y);
+                    g.setTextAlign(TextAlignment.CENTER);
+                } else if (compact) {
+                    // On a plate: between crowded layers edges cross the caption.
+                    String caption = neuron + "  " + bias;
+                    double tw = textWidth(caption, small) + 4;
+                    g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.85));
+                    g.fillRoundRect(x - tw / 2, y - radius - 15, tw, 13, 4, 4);
+                    g.setFill(pal.get(Key.TEXT));
                     g.setFont(small);
                     g.setTextBaseline(VPos.BOTTOM);
-                    g.fillText(neuron + "  " + bias, x, y - radius - 2);
+                    g.fillText(caption, x, y - radius - 2);
                 } else {
                     g.setFont(name);
                     g.setTextBaseline(VPos.BOTTOM);
@@ -444,6 +481,15 @@ public final class NetworkGraphView extends Pane {
         }
         shown.put("input-" + neuron, caption);
         g.setTextAlign(TextAlignment.CENTER);
+        if (!caption.isEmpty()) { // on a plate: the edges leave from here
+            double tw = 0;
+            String[] lines = caption.split("\n");
+            for (String line : lines) tw = Math.max(tw, textWidth(line, small));
+            double cx = Math.max(x, 40);
+            g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.85));
+            g.fillRoundRect(cx - tw / 2 - 2, y + radius + 3, tw + 4, lines.length * (small.getSize() * 1.25) + 2, 4, 4);
+            g.setFill(pal.get(Key.MUTED_TEXT));
+        }
         g.fillText(caption, Math.max(x, 40), y + radius + 4);
     }
 
@@ -480,7 +526,7 @@ public final class NetworkGraphView extends Pane {
         for (Edge e : edges) {
             int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
             double d = distanceToSegment(x, y, nx[a], ny[a], nx[b], ny[b]);
-            if (e.labelled && Math.abs(x - e.labelX) < 24 && Math.abs(y - e.labelY) < 9) d = 0;
+            if (e.placed && Math.abs(x - e.labelX) < 24 && Math.abs(y - e.labelY) < 9) d = 0;
             if (d < bestD) {
                 bestD = d;
                 best = e.weight;
@@ -573,7 +619,7 @@ public final class NetworkGraphView extends Pane {
     public String edgeLabel(String name) { return drawn("weight-" + name); }
 
     /** Whether the edge's number is drawn on it (not only in its tooltip). */
-    public boolean isEdgeLabelled(String name) { return edges[weightIndex(name)].labelled; }
+    public boolean isEdgeLabelled(String name) { return edges[weightIndex(name)].placed; }
 
     /** The value drawn in neuron {@code name}'s circle ("h1", "x2"). */
     public String neuronText(String name) { return drawn("activation-" + name); }
@@ -594,7 +640,7 @@ public final class NetworkGraphView extends Pane {
     /** The middle of the edge of weight {@code name} in this view's coordinates (where a click edits it). */
     public Point2D edgePoint(String name) {
         Edge e = edges[weightIndex(name)];
-        if (e.labelled) return new Point2D(e.labelX, e.labelY);
+        if (e.placed) return new Point2D(e.labelX, e.labelY);
         int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
         return new Point2D((nx[a] + nx[b]) / 2, (ny[a] + ny[b]) / 2);
     }

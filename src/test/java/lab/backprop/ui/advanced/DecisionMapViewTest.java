@@ -146,12 +146,14 @@ class DecisionMapViewTest {
 
     @Test
     void aNetworkThatDoesNotFitTheWindowIsRefusedAndTheMapKeepsItsOwn(FxRobot robot) {
+        // the first picture is drawn in one of the side panel's frames (FramePacer), not at once
+        FxTestSupport.waitUntil("the first map drawn", 5, () -> !view.isRedrawPending());
         Snapshot before = view.getSnapshot();
         Network deep = Network.sigmoid(2, 3, 5, 1); // hidden layers of unequal size
         String why = FxTestSupport.fx(() -> vm.install(TrainingSetup.forData(gender,
                 Architecture.of(deep.layout(), Activation.SIGMOID, Activation.SIGMOID)), deep.snapshot(0, 0)));
         assertTrue(why.contains("hidden layers of the same size"), why);
         assertSame(before, view.getSnapshot());
-        assertEquals(2, view.neuronCanvases().size());
+        assertEquals(2, (int) FxTestSupport.fx(() -> view.neuronCanvases().size()));
     }
 }
