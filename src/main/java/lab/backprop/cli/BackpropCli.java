@@ -8,14 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: train, predict, bench.
+ * The headless command line: train, predict, lesson, bench.
  *
  * <p>Exit codes: 0 done, 1 the run failed (divergence or another error), 2 bad arguments.
  * Errors are one line on stderr, never a stack trace.
  */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1",
         description = "Train and query small neural networks like the tutorials do.",
-        subcommands = { TrainCommand.class, PredictCommand.class, BenchCommand.class })
+        subcommands = { TrainCommand.class, PredictCommand.class, LessonCommand.class, BenchCommand.class })
 public final class BackpropCli implements Runnable {
     /** The run failed, e.g. training diverged. */
     public static final int EXIT_FAILED = 1;

@@ -40,7 +40,8 @@ final class Converters {
         @Override public Initializer convert(String s) {
             String t = s.trim().toLowerCase(Locale.ROOT);
             for (Initializer i : Initializer.values()) if (i.label().equals(t)) return i;
-            throw new TypeConversionException("unknown init '" + lab.backprop.support.Texts.quote(s) + "' (choose normal or uniform)");
+            throw new TypeConversionException("unknown init '" + lab.backprop.support.Texts.quote(s) + "' (choose " + java.util.Arrays.stream(Initializer.values()).map(Initializer::label)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
     }
 }

@@ -52,6 +52,13 @@ public final class TrainingOptions {
     @Option(names = "--hidden", paramLabel = "N", defaultValue = "2", description = "Hidden neurons, >= 1 (default: ${DEFAULT-VALUE}).")
     int hidden;
 
+    @Option(names = "--layers", paramLabel = "N", defaultValue = "1",
+            description = "Hidden layers, 0.." + TrainingOptions.MAX_LAYERS + "; 0 is a single neuron (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    /** The deepest network the CLI offers: the window's. */
+    static final int MAX_LAYERS = lab.backprop.train.LabController.Limits.MAX_WINDOW_LAYERS;
+
     @Option(names = "--activation", paramLabel = "sigmoid|tanh|relu", defaultValue = "sigmoid",
             converter = Converters.ActivationConverter.class,
             description = "Hidden-layer activation; the output is always a sigmoid (default: ${DEFAULT-VALUE}).")
@@ -63,8 +70,9 @@ public final class TrainingOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update for minibatch, >= 1 (default: 2).")
     Integer batchSize;
 
-    @Option(names = "--init", paramLabel = "normal|uniform", converter = Converters.InitializerConverter.class,
-            description = "Initial weights: standard normal or uniform [0,1) (default: normal for gender, uniform for xor).")
+    @Option(names = "--init", paramLabel = "normal|uniform|zero-one|ones", converter = Converters.InitializerConverter.class,
+            description = "Initial weights: standard normal, uniform [0,1), or a fixed start: every w=[0,1] and b=0 (zero-one), "
+                    + "all weights 1 and biases 0 (ones) (default: normal for gender, uniform for xor).")
     Initializer init;
 
     /** The run these options ask for, every value checked; bad values are reported as bad arguments (exit 2). */
@@ -78,11 +86,12 @@ public final class TrainingOptions {
         if (n < 0) throw bad("--epochs must be 0 or more, got " + n);
         if (hidden < 1) throw bad("--hidden must be at least 1, got " + hidden);
         if (hidden > 1000) throw bad("--hidden must be at most 1000, got " + hidden);
+        if (layers < 0 || layers > MAX_LAYERS) throw bad("--layers must be 0.." + MAX_LAYERS + ", got " + layers);
         if (batchSize != null && mode != Batching.Mode.MINI_BATCH) throw bad("--batch-size applies only to --optimizer minibatch");
         int batch = batchSize != null ? batchSize : Batching.DEFAULT_BATCH_SIZE;
         if (batch < 1) throw bad("--batch-size must be at least 1, got " + batch);
         Initializer in = init != null ? init : d.init();
-        return new TrainingSetup(data, Architecture.of(1, hidden, activation), in, seed != null ? seed : d.seed(),
+        return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
                 new Batching(mode, batch), GradientDescent.INSTANCE, lr, n);
     }
 

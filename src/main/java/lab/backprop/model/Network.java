@@ -81,10 +81,9 @@ public final class Network {
     public double[] weightsCopy() { return weights.clone(); }
     public double[] biasesCopy() { return biases.clone(); }
 
-    /** Draws every weight, then every bias, from the initializer (seed 001 draws w1..w6, then b1..b3). */
+    /** Sets every weight, then every bias, as the initializer says (seed 001 draws w1..w6, then b1..b3). */
     public void initialize(Initializer init, RandomGenerator rng) {
-        for (int i = 0; i < weights.length; i++) weights[i] = init.draw(rng);
-        for (int i = 0; i < biases.length; i++) biases[i] = init.draw(rng);
+        init.fill(layout, weights, biases, rng);
     }
 
     /** Forward pass: fills the workspace with every z and activation. Allocates nothing. */

@@ -37,8 +37,8 @@ public final class LabController implements AutoCloseable {
     public record Limits(int inputs, int minHiddenLayers, int maxHiddenLayers, int maxHiddenNeurons) {
         /** Hidden layers and neurons per layer the window's network graph can draw. */
         public static final int MAX_WINDOW_LAYERS = 3, MAX_WINDOW_NEURONS = 8;
-        /** The window: 2 inputs, 1 to 3 hidden layers of the same size up to 8, one sigmoid output. */
-        public static final Limits WINDOW = new Limits(2, 1, MAX_WINDOW_LAYERS, MAX_WINDOW_NEURONS);
+        /** The window: 2 inputs, 0 (a single neuron) to 3 hidden layers of the same size up to 8, one sigmoid output. */
+        public static final Limits WINDOW = new Limits(2, 0, MAX_WINDOW_LAYERS, MAX_WINDOW_NEURONS);
 
         /** Why a network of this shape cannot be shown, or null if it can. */
         public String check(Layout l, Activation output) {
@@ -113,6 +113,9 @@ public final class LabController implements AutoCloseable {
     public long finishedRuns() { return finishedRuns; }
     /** Parameter updates so far, as last published. */
     public long steps() { return current.loop.steps(); }
+
+    /** Samples of the current epoch already trained on by single updates (0 at an epoch's start). */
+    public int cursor() { return current.trainer.cursor(); }
     /** The rate the trainer uses now. */
     public double trainerLearningRate() { return current.trainer.learningRate().get(); }
     public Limits limits() { return limits; }
@@ -297,7 +300,10 @@ public final class LabController implements AutoCloseable {
     }
 
     /** One epoch, when no run is going. */
-    public synchronized void step() {
+    public void step() { step(StepSize.EPOCH); }
+
+    /** One update or one epoch, when no run is going. */
+    public synchronized void step(StepSize size) {
         if (state == RunState.RUNNING) return;
         Current c = current;
         c.loop.clearStopRequest();
@@ -305,7 +311,7 @@ public final class LabController implements AutoCloseable {
             Throwable failure = null;
             try {
                 noteARewind(c);
-                c.loop.run(1);
+                if (size == StepSize.UPDATE) c.loop.runUpdate(); else c.loop.run(1);
             } catch (DivergenceException | RuntimeException e) {
                 failure = e;
             }

@@ -50,6 +50,8 @@ public final class Trainer {
     private double loss;
     private double lastGoodLoss;
     private long lastGoodEpoch;
+    private volatile int cursor; // samples of the current epoch trained on so far (0 at an epoch's start)
+    private int lastGoodCursor;
 
     /** A change to one parameter (weights first, then biases) asked for by another thread. */
     public record ParameterEdit(int parameter, double value) { }
@@ -159,23 +161,59 @@ public final class Trainer {
         if (n < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + n);
         applyEdits();
         for (long e = 0; e < n; e++) trainOneEpoch(learningRate.get());
+        return settle();
+    }
+
+    /**
+     * One update: one sample (per sample), the next mini-batch, or the full batch (which is a whole epoch). The epoch
+     * count moves on when its last update is done; an epoch begun this way is finished by the next {@link #runEpochs},
+     * so the updates are the same, in the same order, however training is split. Returns the MSE after the update.
+     *
+     * @throws DivergenceException as {@link #runEpochs}; the network is then back at its state before the update
+     */
+    public double runUpdate() throws DivergenceException {
+        applyEdits();
+        double lr = learningRate.get();
+        if (batching == Batching.Mode.FULL_BATCH) {
+            trainOneEpoch(lr);
+        } else {
+            if (cursor == 0 && batching == Batching.Mode.MINI_BATCH) shuffle();
+            int end = Math.min(inputs.length, cursor + (batching == Batching.Mode.PER_SAMPLE ? 1 : batchSize));
+            update(cursor, end, batching == Batching.Mode.PER_SAMPLE ? 1.0 : 1.0 / (end - cursor), lr);
+            cursor = end;
+            if (cursor == inputs.length) {
+                cursor = 0;
+                epoch++;
+            }
+        }
+        return settle();
+    }
+
+    /** Samples of the current epoch already trained on: 0 at an epoch's start, else how far {@link #runUpdate} got. */
+    public int cursor() { return cursor; }
+
+    private double settle() throws DivergenceException {
         loss = measureLoss();
         checkDivergence();
         lastGood.copyParametersFrom(net);
         lastGoodLoss = loss;
         lastGoodEpoch = epoch;
+        lastGoodCursor = cursor;
         return loss;
     }
 
+    /** The rest of the current epoch (all of it unless {@link #runUpdate} began it). */
     private void trainOneEpoch(double lr) {
+        int from = cursor;
+        cursor = 0;
         switch (batching) {
             case PER_SAMPLE -> {
-                for (int s = 0; s < inputs.length; s++) update(s, s + 1, 1.0, lr);
+                for (int s = from; s < inputs.length; s++) update(s, s + 1, 1.0, lr);
             }
             case FULL_BATCH -> update(0, inputs.length, 0.5, lr);
             case MINI_BATCH -> {
-                shuffle();
-                for (int start = 0; start < inputs.length; start += batchSize) {
+                if (from == 0) shuffle();
+                for (int start = from; start < inputs.length; start += batchSize) {
                     int end = Math.min(inputs.length, start + batchSize);
                     update(start, end, 1.0 / (end - start), lr);
                 }
@@ -236,6 +274,7 @@ public final class Trainer {
         long first = lastGoodEpoch + 1, failed = epoch;
         net.copyParametersFrom(lastGood);
         epoch = lastGoodEpoch;
+        cursor = lastGoodCursor;
         loss = lastGoodLoss;
         throw new DivergenceException(first, failed, name, value, what, lastGoodEpoch, lastGoodLoss);
     }

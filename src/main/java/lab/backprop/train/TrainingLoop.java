@@ -122,6 +122,26 @@ public final class TrainingLoop {
     }
 
     /**
+     * One update ({@link Trainer#runUpdate}): the loss history records the epoch when the update ends it; the result
+     * is published.
+     *
+     * @throws DivergenceException as {@link #run}
+     */
+    public void runUpdate() throws DivergenceException {
+        forgetTheFuture();
+        try {
+            double loss = trainer.runUpdate();
+            if (trainer.cursor() == 0) {
+                history.record(trainer.epoch(), loss);
+                if (parameters != null) parameters.record(trainer);
+            }
+        } finally {
+            steps = trainer.steps();
+            latest.set(trainer.snapshot());
+        }
+    }
+
+    /**
      * After a rewind the histories hold epochs after the trainer's: training on from the earlier point replaces them
      * (the network as it is now, edits included, becomes that epoch's record).
      */

@@ -32,11 +32,18 @@ public final class BackpropLabApp extends Application {
     @Override public void start(Stage stage) {
         errors = ErrorDialogs.install(stage); // uncaught exceptions on any thread: dialog + log
         vm = new LabViewModel();
-        MeasuredRun run = new MeasuredRun(WindowOptions.parse(getParameters().getRaw()), System.out);
+        WindowOptions options = WindowOptions.parse(getParameters().getRaw());
+        MeasuredRun run = new MeasuredRun(options, System.out);
         run.configure(vm);
         MainWindow window = new MainWindow(vm);
         WindowPlacement placement = WindowPlacement.forUser();
         run.shown(show(stage, window, placement));
+        if (options.lesson() != null) { // after the placement has restored the dividers (itself deferred once)
+            javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+                window.openLesson(options.lesson());
+                window.lesson().go(options.lessonStep());
+            }));
+        }
     }
 
     /** Puts a window on a stage at {@link #WIDTH} x {@link #HEIGHT} with the stylesheet and icon; for tests. */

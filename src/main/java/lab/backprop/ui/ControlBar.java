@@ -41,7 +41,7 @@ public final class ControlBar extends FlowPane {
     final ComboBox<String> dataset = new ComboBox<>();
     final ComboBox<Batching.Mode> optimizer = new ComboBox<>();
     final Spinner<Integer> hidden = new Spinner<>(1, LabViewModel.MAX_HIDDEN_NEURONS, 2);
-    final Spinner<Integer> layers = new Spinner<>(1, LabViewModel.MAX_HIDDEN_LAYERS, 1);
+    final Spinner<Integer> layers = new Spinner<>(0, LabViewModel.MAX_HIDDEN_LAYERS, 1);
     final ComboBox<Activation> activation = new ComboBox<>();
     final ComboBox<Initializer> init = new ComboBox<>();
     final TextField seed = new TextField();
@@ -49,6 +49,7 @@ public final class ControlBar extends FlowPane {
     final Button train = new Button("Train");
     final Button pause = new Button("Pause");
     final Button step = new Button("Step");
+    final ComboBox<lab.backprop.train.StepSize> stepSize = new ComboBox<>();
     final TextField epochs = new TextField();
     final Slider speed = new Slider(0, FULL_SPEED_POSITION, 0);
     final Label speedLabel = new Label();
@@ -79,7 +80,7 @@ public final class ControlBar extends FlowPane {
             optimizer.setValue(s.batching().mode());
             Architecture a = s.architecture();
             hidden.getValueFactory().setValue(Math.max(1, a.firstHiddenSize()));
-            layers.getValueFactory().setValue(Math.max(1, a.hiddenLayers()));
+            layers.getValueFactory().setValue(a.hiddenLayers());
             activation.setValue(a.hidden());
             init.setValue(s.init());
             if (!Long.valueOf(s.seed()).equals(parseLong(seed.getText()))) seed.setText(Long.toString(s.seed()));
@@ -117,7 +118,7 @@ public final class ControlBar extends FlowPane {
         });
         optimizer.setTooltip(new Tooltip("How often the weights change: after every sample, once per epoch, or per mini-batch"));
         hidden.setTooltip(new Tooltip("Neurons in each hidden layer (1-" + LabViewModel.MAX_HIDDEN_NEURONS + "); a change resets the network"));
-        layers.setTooltip(new Tooltip("Hidden layers (1-" + LabViewModel.MAX_HIDDEN_LAYERS + "); a change resets the network"));
+        layers.setTooltip(new Tooltip("Hidden layers (0-" + LabViewModel.MAX_HIDDEN_LAYERS + ", 0 is a single neuron); a change resets the network"));
         activation.setTooltip(new Tooltip("Activation of the hidden neurons (the output is always a sigmoid)"));
         init.setTooltip(new Tooltip("How the starting weights are drawn"));
 
@@ -140,7 +141,7 @@ public final class ControlBar extends FlowPane {
 
         init.setId("initChoice");
         init.getItems().setAll(Initializer.values());
-        init.setConverter(converter(i -> i == Initializer.STANDARD_NORMAL ? "normal (0, 1)" : "uniform [0, 1)"));
+        init.setConverter(converter(Initializer::description));
         init.valueProperty().addListener((o, a, b) -> { if (b != null) edit(s -> s.withInit(b)); });
 
         seed.setId("seedField");
@@ -169,7 +170,17 @@ public final class ControlBar extends FlowPane {
         pause.setTooltip(new Tooltip("Pause or resume training (" + Shortcuts.PAUSE.getDisplayText() + ", or Space)"));
         step.setId("stepButton");
         step.setOnAction(e -> vm.step());
-        step.setTooltip(new Tooltip("Run exactly one epoch (" + Shortcuts.STEP.getDisplayText() + ")"));
+        step.setTooltip(new Tooltip("Train one update or one epoch, as chosen beside it (" + Shortcuts.STEP.getDisplayText() + ")"));
+        stepSize.setId("stepSizeChoice");
+        stepSize.getItems().setAll(lab.backprop.train.StepSize.values());
+        stepSize.setConverter(converter(z -> z.describe(vm.setup().batching())));
+        stepSize.valueProperty().bindBidirectional(vm.stepSizeProperty());
+        stepSize.setTooltip(new Tooltip("How far Step trains: one update (the tutorial's unit: one sample in SGD) or one epoch"));
+        vm.setupProperty().addListener((o, a, b) -> { // the update's name follows the batching
+            var keep = stepSize.getValue();
+            stepSize.setConverter(converter(z -> z.describe(b.batching())));
+            stepSize.setValue(keep);
+        });
 
         epochs.setId("epochsField");
         epochs.setPrefColumnCount(6);
@@ -208,7 +219,7 @@ public final class ControlBar extends FlowPane {
         rateField.setOnAction(e -> commitRateField());
         rateField.focusedProperty().addListener((o, was, now) -> { if (!now) commitRateField(); });
 
-        return java.util.List.of(group(train, pause, step, label("Epochs"), epochs), group(label("Speed"), speed, speedLabel),
+        return java.util.List.of(group(train, pause, step, stepSize, label("Epochs"), epochs), group(label("Speed"), speed, speedLabel),
                 group(label("Learning rate"), rate, rateField));
     }
 

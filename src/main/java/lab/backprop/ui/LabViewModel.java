@@ -26,6 +26,7 @@ import lab.backprop.train.LabController;
 import lab.backprop.train.LossHistory;
 import lab.backprop.train.ParameterHistory;
 import lab.backprop.train.RunState;
+import lab.backprop.train.StepSize;
 import lab.backprop.train.TrainingSetup;
 
 /**
@@ -63,6 +64,9 @@ public final class LabViewModel {
     private final ObjectProperty<double[]> probeInput = new SimpleObjectProperty<>(this, "probeInput");
     private final ReadOnlyObjectWrapper<Probe> probe = new ReadOnlyObjectWrapper<>(this, "probe");
     private final BooleanProperty showGradients = new SimpleBooleanProperty(this, "showGradients", false);
+    private final BooleanProperty showNames = new SimpleBooleanProperty(this, "showNames", false);
+    private final javafx.beans.property.ObjectProperty<StepSize> stepSize =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "stepSize", StepSize.EPOCH);
     private final ReadOnlyObjectWrapper<double[]> gradients = new ReadOnlyObjectWrapper<>(this, "gradients");
     private final ObservableList<String> datasetNames = FXCollections.observableArrayList();
     private long generation = -1;
@@ -134,6 +138,10 @@ public final class LabViewModel {
     /** dL/dparam summed over the data set (weights then biases) when {@link #showGradientsProperty()} is on, else null. */
     public ReadOnlyObjectProperty<double[]> gradientsProperty() { return gradients.getReadOnlyProperty(); }
     public BooleanProperty showGradientsProperty() { return showGradients; }
+    /** Whether the graph names every parameter (w1.., b1..) beside its value. */
+    public BooleanProperty showNamesProperty() { return showNames; }
+    /** How far Step trains: one update or one epoch. */
+    public javafx.beans.property.ObjectProperty<StepSize> stepSizeProperty() { return stepSize; }
     /** Names of the data sets to choose from (built-in, opened, edited); see {@link #knownDataset}. */
     public ObservableList<String> datasetNames() { return FXCollections.unmodifiableObservableList(datasetNames); }
     /** The data set listed under {@code name} (with any points added by hand), or null. */
@@ -192,7 +200,7 @@ public final class LabViewModel {
     public void resume() { lab.resume(); after(null); }
     public void togglePause() { lab.togglePause(); after(null); }
     /** One epoch, when nothing is running. */
-    public void step() { lab.step(); after(null); }
+    public void step() { lab.step(stepSize.get() == null ? StepSize.EPOCH : stepSize.get()); after(null); }
 
     /** Sets one parameter (weights first, then biases) from typed text; null if done, else what is wrong. */
     public String editParameter(int parameter, String text) { return lab.editParameter(parameter, text); }

@@ -33,12 +33,16 @@ public final class LossCurveView extends BorderPane {
         logScale.setMinWidth(Region.USE_PREF_SIZE);
         latest.setId("lossLatest");
         latest.getStyleClass().add("muted");
+        latest.setWrapText(true); // in a narrow pane (a lesson open at 1024 px) the number wraps, never elides
+        latest.setMinHeight(Region.USE_PREF_SIZE);
+        latest.setMinWidth(60);
         Label title = new Label("Loss (MSE per epoch)");
         title.getStyleClass().add("panel-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, title, latest, gap, logScale);
+        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(10, 0, title, latest); // the number goes under the title when narrow
+        heading.setMinWidth(0);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox header = new HBox(10, heading, logScale);
         header.setPadding(new Insets(0, 0, 4, 0));
         setTop(header);
         setCenter(chart);

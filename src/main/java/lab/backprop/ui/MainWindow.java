@@ -72,6 +72,11 @@ public final class MainWindow extends BorderPane {
         gradients.setMinWidth(Region.USE_PREF_SIZE);
         gradients.selectedProperty().bindBidirectional(vm.showGradientsProperty());
         gradients.setTooltip(new Tooltip("Show dL/dw, summed over the data, on the edges instead of the weights"));
+        CheckBox names = new CheckBox("names");
+        names.setId("namesToggle");
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        names.selectedProperty().bindBidirectional(vm.showNamesProperty());
+        names.setTooltip(new Tooltip("Name every weight and bias on the graph (w1, w2, ... b1, ...), as the tutorials and the Backprop step do"));
         Label graphTitle = new Label("Network");
         graphTitle.getStyleClass().add("panel-title");
         graphTitle.setMinWidth(Region.USE_PREF_SIZE);
@@ -80,9 +85,14 @@ public final class MainWindow extends BorderPane {
         legend.setWrapText(true);
         legend.setMinWidth(0);
         HBox.setHgrow(legend, Priority.ALWAYS);
-        HBox graphHeader = new HBox(10, graphTitle, legend, gradients);
+        VBox toggles = new VBox(2, names, gradients); // stacked: the header keeps its width in a narrow pane
+        toggles.setMinWidth(Region.USE_PREF_SIZE);
+        HBox graphHeader = new HBox(10, graphTitle, legend, toggles);
         graphHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane graphPanel = new BorderPane(graph);
+        // In a narrow pane (a lesson open on a small screen) the legend goes rather than wrapping into a tall column.
+        legend.visibleProperty().bind(graphPanel.widthProperty().greaterThan(470));
+        legend.managedProperty().bind(legend.visibleProperty());
         graphPanel.setTop(graphHeader);
         graphPanel.getStyleClass().add("panel");
         graphPanel.setMinSize(280, 200);
@@ -106,6 +116,8 @@ public final class MainWindow extends BorderPane {
 
         centre = new SplitPane(left, right);
         centre.setId("centreSplit");
+        lessonPanel = new LessonPanel(vm, chooser::select);
+        SplitPane.setResizableWithParent(lessonPanel, false); // keeps its width when the window is resized
         centre.setDividerPositions(0.58);
         vm.problemProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
         vm.alertProperty().addListener((o, a, b) -> { if (b == null) banner.hide(); else banner.show(b, Banner.Kind.PROBLEM); });
@@ -147,6 +159,14 @@ public final class MainWindow extends BorderPane {
                         spaceAction();
             e.consume();
         });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> { // the lesson's Back / Next, where the arrows are not a control's own
+            if (!isLessonOpen() || e.isShortcutDown() || e.isAltDown()) return;
+            boolean page = e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN;
+            boolean arrow = e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT;
+            if (!page && !(arrow && !ownsArrows(scene.getFocusOwner()))) return;
+            lessonPanel.go(lessonPanel.stepIndex() + (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP ? -1 : 1));
+            e.consume();
+        });
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) e.consume();
         });
@@ -154,6 +174,55 @@ public final class MainWindow extends BorderPane {
         for (var k : Shortcuts.ZOOM_OUT_TOO) scene.getAccelerators().put(k, () -> Presenter.step(-1));
         for (var k : Shortcuts.ZOOM_RESET_TOO) scene.getAccelerators().put(k, () -> Presenter.scaleProperty().set(1));
     }
+
+    /** Controls that move with the arrow keys themselves: there the arrows are not the lesson's. */
+    private static boolean ownsArrows(Node focus) {
+        return focus instanceof TextInputControl || focus instanceof javafx.scene.control.Slider || focus instanceof javafx.scene.control.Spinner
+                || focus instanceof javafx.scene.control.ComboBoxBase<?> c && c.isEditable() || focus instanceof javafx.scene.control.ListView
+                || focus instanceof javafx.scene.control.TableView || focus instanceof ScrollPane;
+    }
+
+    private final LessonPanel lessonPanel;
+
+    /** Opens a lesson at its first step in a panel left of the graph. */
+    public void openLesson(lab.backprop.lesson.Lesson lesson) {
+        if (!isLessonOpen()) {
+            double[] d = centre.getDividerPositions();
+            double graphShare = d.length > 0 ? d[0] : 0.58;
+            centre.getItems().add(0, lessonPanel);
+            if (centre.getWidth() > 0) {
+                placeLessonDivider(graphShare);
+            } else { // not laid out yet: once it has its real width
+                centre.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+                    @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                        if (b.doubleValue() <= 0) return;
+                        centre.widthProperty().removeListener(this);
+                        placeLessonDivider(graphShare);
+                    }
+                });
+            }
+        }
+        lessonPanel.open(lesson, 0);
+    }
+
+    /** The lesson about 330 px wide (up to 40 % of the window), graph and side panel sharing the rest as before. */
+    private void placeLessonDivider(double graphShare) {
+        if (!isLessonOpen()) return;
+        double w = centre.getWidth();
+        double share = Math.min(0.4, Math.max(0.2, 330 / w));
+        centre.setDividerPositions(share, share + (1 - share) * graphShare);
+    }
+
+    /** Closes the lesson panel; the network stays as the lesson left it. */
+    public void closeLesson() {
+        if (!isLessonOpen()) return;
+        centre.getItems().remove(lessonPanel);
+        centre.setDividerPositions(0.58);
+    }
+
+    public boolean isLessonOpen() { return centre.getItems().contains(lessonPanel); }
+
+    public LessonPanel lesson() { return lessonPanel; }
 
     /** What Space does: pause a run, resume a paused one, train when idle. */
     void spaceAction() {

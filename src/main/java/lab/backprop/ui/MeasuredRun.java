@@ -45,10 +45,10 @@ final class MeasuredRun {
     void configure(LabViewModel vm) {
         this.vm = vm;
         if (options.dataset() != null) vm.selectDataset(BuiltinDatasets.byName(options.dataset()));
-        if (options.layers() > 0 || options.hidden() > 0) {
+        if (options.layers() >= 0 || options.hidden() > 0) {
             lab.backprop.model.Architecture a = vm.setup().architecture();
-            int layers = options.layers() > 0 ? options.layers() : a.hiddenLayers();
-            int hidden = options.hidden() > 0 ? options.hidden() : a.firstHiddenSize();
+            int layers = options.layers() >= 0 ? options.layers() : a.hiddenLayers();
+            int hidden = options.hidden() > 0 ? options.hidden() : Math.max(1, a.firstHiddenSize());
             String problem = vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(layers, hidden, a.hidden())));
             if (problem != null) throw new IllegalArgumentException(problem);
         }

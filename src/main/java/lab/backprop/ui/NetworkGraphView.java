@@ -124,6 +124,7 @@ public final class NetworkGraphView extends Pane {
         vm.probeProperty().addListener((o, a, b) -> redraw.request());
         vm.gradientsProperty().addListener((o, a, b) -> redraw.request());
         vm.selectedNeuronProperty().addListener((o, a, b) -> draw());
+        vm.showNamesProperty().addListener((o, a, b) -> requestLayout());
         vm.alertParameterProperty().addListener((o, a, b) -> { highlighted = b; draw(); });
         vm.stateProperty().addListener((o, a, b) -> {
             if (b == lab.backprop.train.RunState.RUNNING && highlighted != null) { highlighted = null; draw(); }
@@ -269,7 +270,7 @@ public final class NetworkGraphView extends Pane {
             count = put(placed, count, caption[0], caption[1], caption[2], caption[3]);
             if (!compact) count = put(placed, count, nx[k] - 20, ny[k] - radius - 19, 40, 16); // the name above
         }
-        double lw = 46, lh = 16;
+        double lw = vm.showNamesProperty().get() ? 66 : 46, lh = 16;
         for (Edge e : edges) {
             e.placed = false;
             if (!e.labelled) continue;
@@ -323,7 +324,7 @@ public final class NetworkGraphView extends Pane {
         g.setTextBaseline(VPos.CENTER);
         for (Edge e : edges) {
             double value = showGrad ? grads[e.weight] : s.weight(e.weight);
-            String text = (showGrad ? "∂" : "") + Numbers.brief(value);
+            String text = (vm.showNamesProperty().get() ? layout.weightName(e.weight) + " " : "") + (showGrad ? "∂" : "") + Numbers.brief(value);
             shown.put("weight-" + layout.weightName(e.weight), text);
             if (!e.placed) continue;
             double tw = textWidth(text, labelFont) + 6;
@@ -425,7 +426,7 @@ public final class NetworkGraphView extends Pane {
                     continue;
                 }
                 int b = layout.biasIndex(l, j);
-                String bias = "b=" + Numbers.brief(s.bias(b)) + (showGrad ? "  ∂" + Numbers.brief(grads[layout.weightCount() + b]) : "");
+                String bias = (vm.showNamesProperty().get() ? layout.biasName(b) : "b") + "=" + Numbers.brief(s.bias(b)) + (showGrad ? "  ∂" + Numbers.brief(grads[layout.weightCount() + b]) : "");
                 shown.put("bias-" + neuron, bias);
                 if (beside[layout.neuronIndex(l, j)]) {
                     // No room above in a crowded layer: beside the neuron, on a plate over the edges leaving it.

@@ -24,7 +24,7 @@ final class WindowMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), trainMenu());
+        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), trainMenu(), lessonMenu());
         bar.setId("menuBar");
         return bar;
     }
@@ -87,6 +87,20 @@ final class WindowMenus {
                 new SeparatorMenuItem(),
                 disabled("Space: pause / resume (train when idle)"));
         return train;
+    }
+
+    private Menu lessonMenu() {
+        Menu lesson = new Menu("Lesson");
+        lesson.setId("lessonMenu");
+        for (lab.backprop.lesson.Lesson l : lab.backprop.lesson.Lessons.ALL) {
+            MenuItem i = item("Seed " + l.number() + ": " + l.title(), "lesson" + l.number() + "Item", null, () -> window.openLesson(l));
+            i.setMnemonicParsing(false);
+            lesson.getItems().add(i);
+        }
+        MenuItem close = item("Close the lesson", "closeLessonItem", null, window::closeLesson);
+        lesson.setOnShowing(e -> close.setDisable(!window.isLessonOpen()));
+        lesson.getItems().addAll(new SeparatorMenuItem(), close, disabled("Left / Right arrow or Page Up / Down: step back / on"));
+        return lesson;
     }
 
     private void fillRecent(Menu recent) {

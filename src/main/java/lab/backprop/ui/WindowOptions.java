@@ -40,8 +40,11 @@ public final class WindowOptions {
     @Option(names = "--hidden", paramLabel = "N", description = "Neurons per hidden layer, 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ".")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Hidden layers, 1.." + LabViewModel.MAX_HIDDEN_LAYERS + ".")
+    @Option(names = "--layers", paramLabel = "N", description = "Hidden layers, 0.." + LabViewModel.MAX_HIDDEN_LAYERS + " (0: a single neuron).")
     Integer layers;
+
+    @Option(names = "--lesson", paramLabel = "N", description = "Open the lesson of seed N (000, 001 or 002) at step 1, or at step S with N:S.")
+    String lesson;
 
     /** Epochs that {@code --train} asks for: more than any measurement runs (about 3 years at 10^4 epochs/s). */
     public static final long TRAIN_EPOCHS = 1_000_000_000_000L;
@@ -74,10 +77,31 @@ public final class WindowOptions {
         if (o.hidden != null && (o.hidden < 1 || o.hidden > LabViewModel.MAX_HIDDEN_NEURONS)) {
             throw new IllegalArgumentException("--hidden must be 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ", got " + o.hidden);
         }
-        if (o.layers != null && (o.layers < 1 || o.layers > LabViewModel.MAX_HIDDEN_LAYERS)) {
-            throw new IllegalArgumentException("--layers must be 1.." + LabViewModel.MAX_HIDDEN_LAYERS + ", got " + o.layers);
+        if (o.layers != null && (o.layers < 0 || o.layers > LabViewModel.MAX_HIDDEN_LAYERS)) {
+            throw new IllegalArgumentException("--layers must be 0.." + LabViewModel.MAX_HIDDEN_LAYERS + ", got " + o.layers);
         }
+        if (o.lesson != null) o.lessonStep(); // says which lessons and steps exist
         return o;
+    }
+
+    /** The lesson to open, or null. */
+    public lab.backprop.lesson.Lesson lesson() { return lesson == null ? null : lab.backprop.lesson.Lessons.byNumber(lesson.split(":", 2)[0]); }
+
+    /** The 0-based step of {@link #lesson()} to open. */
+    public int lessonStep() {
+        if (lesson == null) return 0;
+        lab.backprop.lesson.Lesson l = lesson();
+        String[] parts = lesson.split(":", 2);
+        if (parts.length == 1) return 0;
+        int n = l.steps().size();
+        try {
+            int s = Integer.parseInt(parts[1].trim());
+            if (s >= 1 && s <= n) return s - 1;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--lesson " + l.number() + " has steps 1.." + n + ", got '"
+                + lab.backprop.support.Texts.quote(parts[1]) + "'");
     }
 
     /** Usage text for a bad command line. */
@@ -98,6 +122,6 @@ public final class WindowOptions {
     public String dataset() { return dataset; }
     /** Neurons per hidden layer, or 0 for the default. */
     public int hidden() { return hidden == null ? 0 : hidden; }
-    /** Hidden layers, or 0 for the default. */
-    public int layers() { return layers == null ? 0 : layers; }
+    /** Hidden layers (0 is a single neuron), or -1 for the default. */
+    public int layers() { return layers == null ? -1 : layers; }
 }

@@ -23,7 +23,7 @@ class BadArgumentsTest {
             "train --epochs -5                    | --epochs must be 0 or more, got -5",
             "train --optimizer adam               | unknown optimizer 'adam' (choose sgd, batch or minibatch)",
             "train --activation softmax           | unknown activation 'softmax' (choose sigmoid, tanh or relu)",
-            "train --init zeros                   | unknown init 'zeros' (choose normal or uniform)",
+            "train --init zeros                   | unknown init 'zeros' (choose normal, uniform, zero-one, ones)",
             "train --batch-size 3                 | --batch-size applies only to --optimizer minibatch",
             "train --optimizer minibatch --batch-size 0 | --batch-size must be at least 1, got 0",
             "train --log-every -1                 | --log-every must be 0 or more, got -1",

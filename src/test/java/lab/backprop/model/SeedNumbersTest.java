@@ -68,13 +68,17 @@ class SeedNumbersTest {
         double dydh1 = trace.factors().get(1).value();
         double dh1dw1 = trace.factors().get(2).value();
         // The seed works by hand from rounded numbers: ypred = 0.524, so -2(1 - 0.524) = -0.952,
-        // then -0.952 * 0.249 * -0.0904 = 0.0214. Exactly, dL/dypred is -0.95261 and dL/dw1 is 0.021466.
+        // then -0.952 * 0.249 * -0.0904 = 0.0214. Exactly, dL/dypred is -0.95261 and dL/dw1 is 0.02146953526581111
+        // (0.0214695), worked independently below from h1 = f(-3), ypred = f(2 h1).
         assertEquals(-0.952, -2 * (1 - round(trace.ypred(), 3)), 1e-12);
         assertEquals(-0.9526, dLdy, 5e-5);
         assertEquals(0.249, dydh1, 5e-4);
         assertEquals(-0.0904, dh1dw1, 5e-5);
         assertEquals(0.0214, round(-0.952 * round(dydh1, 3) * round(dh1dw1, 4), 4), 1e-12);
-        assertEquals(0.0214, trace.gradient(), 1e-4);
+        double h = 1 / (1 + Math.exp(3)), y = 1 / (1 + Math.exp(-2 * h));
+        double byHand = -2 * (1 - y) * (y * (1 - y)) * (-2 * h * (1 - h));
+        assertEquals(byHand, trace.gradient(), 1e-12);
+        assertEquals(0.02146953526581111, trace.gradient(), 1e-12);
         assertEquals(dLdy * dydh1 * dh1dw1, trace.gradient(), 0.0);
         assertEquals(1 - 0.1 * trace.gradient(), trace.updated(), 1e-15);
     }

@@ -253,6 +253,29 @@ class MainWindowTest {
         assertTrue(fx(() -> window.graph().edgeTooltip("w2")).startsWith("w2 = -1.50000"));
     }
 
+    /** Issue 12: a bias is typed as a weight is, with the same check, and reaches exactly 0 (the slider never does). */
+    @Test void clickABiasToTypeIt(FxRobot robot) {
+        double[] before = parameters();
+        int b1 = fx(() -> vm.snapshot().weightCount());
+        robot.clickOn("#bias-h1");
+        TextField editor = robot.lookup("#edgeEditor").query();
+        assertTrue(fx(() -> editor.getParent().isVisible()), "editor open");
+        robot.doubleClickOn(editor).eraseText(20).write("1e999").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(text(robot, "#edgeEditorError").isEmpty(), "a reason is shown");
+        settle();
+        assertArrayEquals(before, parameters(), "nothing changed");
+        robot.doubleClickOn(editor).eraseText(20).write("0").type(KeyCode.ENTER);
+        waitUntil("bias typed", 5, () -> vm.snapshot().bias(0) == 0.0);
+        settle();
+        assertEquals(0.0, fx(() -> vm.snapshot().bias(0)));
+        assertEquals(before[b1 + 1], parameters()[b1 + 1], 0.0, "only b1 changed");
+        robot.clickOn("#namesToggle");
+        settle();
+        assertEquals("b1=0.000", fx(() -> window.graph().biasText("h1")));
+        assertTrue(fx(() -> window.graph().edgeLabel("w2")).startsWith("w2 "), fx(() -> window.graph().edgeLabel("w2")));
+    }
+
     @Test void gradientToggleShowsGradientsOnTheEdges(FxRobot robot) {
         assertFalse(fx(() -> window.graph().edgeLabel("w1")).startsWith("∂"));
         robot.clickOn("#gradientToggle");

@@ -19,7 +19,7 @@ class WindowOptionsTest {
         assertEquals(0, o.exitAfterSeconds());
         assertNull(o.dataset());
         assertEquals(0, o.hidden());
-        assertEquals(0, o.layers());
+        assertEquals(-1, o.layers()); // the default; 0 is a single neuron
         assertEquals(WindowOptions.TRAIN_EPOCHS, o.epochs());
         assertFalse(o.exitWhenTrained());
         assertEquals(0, o.speed());
@@ -45,6 +45,14 @@ class WindowOptionsTest {
         assertEquals(3, o.layers());
     }
 
+    @Test void aLessonAndItsStep() {
+        WindowOptions o = WindowOptions.parse(List.of("--lesson", "1:5"));
+        assertEquals("001", o.lesson().number());
+        assertEquals(4, o.lessonStep());
+        assertEquals(0, WindowOptions.parse(List.of("--lesson", "000")).lessonStep());
+        assertNull(WindowOptions.parse(List.of()).lesson());
+    }
+
     @Test void valuesMayFollowAnEqualsSign() {
         WindowOptions o = WindowOptions.parse(List.of("--exit-after=2.5", "--dataset=gender"));
         assertEquals(2.5, o.exitAfterSeconds());
@@ -60,7 +68,10 @@ class WindowOptionsTest {
         assertMessage("--exit-after must be a positive number of seconds, got 0.0", "--exit-after", "0");
         assertMessage("unknown dataset 'iris' (choose xor or gender)", "--dataset", "iris");
         assertMessage("--hidden must be 1..8, got 9", "--hidden", "9");
-        assertMessage("--layers must be 1..3, got 0", "--layers", "0");
+        assertMessage("--layers must be 0..3, got -1", "--layers", "-1");
+        assertMessage("--layers must be 0..3, got 4", "--layers", "4");
+        assertMessage("no lesson '9' (choose 000, 001 or 002)", "--lesson", "9");
+        assertMessage("--lesson 001 has steps 1..8, got '9'", "--lesson", "001:9");
         assertMessage("--epochs must be at least 1, got 0", "--train", "--epochs", "0");
         assertMessage("--epochs needs --train", "--epochs", "5");
         assertMessage("--exit-when-trained needs --train", "--exit-when-trained");
