@@ -421,9 +421,28 @@ public final class LabController implements AutoCloseable {
             runEnded(id, outcome, failure);
             if (failure == null) {
                 String stuck = StuckCheck.check(c.lossHistory.view());
-                if (stuck != null && c == current) notice = new Notice(stuck);
+                if (stuck != null && c == current) notice = new Notice(stuck + troubleNote(c));
             }
         });
+    }
+
+    /** Which hidden neurons pass (almost) no gradient, as the graph marks them: " h1 is saturated ...", or "". */
+    private static String troubleNote(Current c) {
+        lab.backprop.model.Network net = c.loop.latest().toNetwork();
+        lab.backprop.model.NeuronHealth h = lab.backprop.model.NeuronHealth.of(net, c.setup.data().inputs());
+        List<String> sat = new ArrayList<>(), dead = new ArrayList<>();
+        Layout l = net.layout();
+        for (int layer = 1; layer < l.layerCount() - 1; layer++) {
+            for (int j = 0; j < l.size(layer); j++) {
+                if (h.trouble(layer, j) == lab.backprop.model.NeuronHealth.Trouble.SATURATED) sat.add(l.neuronName(layer, j));
+                if (h.trouble(layer, j) == lab.backprop.model.NeuronHealth.Trouble.DEAD) dead.add(l.neuronName(layer, j));
+            }
+        }
+        if (sat.isEmpty() && dead.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder(" Marked on the graph:");
+        if (!sat.isEmpty()) sb.append(' ').append(String.join(", ", sat)).append(sat.size() == 1 ? " is" : " are").append(" saturated (slope almost 0)");
+        if (!dead.isEmpty()) sb.append(sat.isEmpty() ? " " : "; ").append(String.join(", ", dead)).append(dead.size() == 1 ? " is a" : " are").append(" dead ReLU");
+        return sb.append(". Step through shows the factor that stops the gradient.").toString();
     }
 
     /** Training thread, before a run or step: says that training goes on from a rewound epoch, replacing the later ones. */

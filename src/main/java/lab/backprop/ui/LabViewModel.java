@@ -65,6 +65,8 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<Probe> probe = new ReadOnlyObjectWrapper<>(this, "probe");
     private final BooleanProperty showGradients = new SimpleBooleanProperty(this, "showGradients", false);
     private final BooleanProperty showNames = new SimpleBooleanProperty(this, "showNames", false);
+    private final ObjectProperty<java.util.List<lab.backprop.model.StepTrace.Computation>> traceDone =
+            new SimpleObjectProperty<>(this, "traceDone", java.util.List.of());
     private final javafx.beans.property.ObjectProperty<StepSize> stepSize =
             new javafx.beans.property.SimpleObjectProperty<>(this, "stepSize", StepSize.EPOCH);
     private final ReadOnlyObjectWrapper<double[]> gradients = new ReadOnlyObjectWrapper<>(this, "gradients");
@@ -138,6 +140,11 @@ public final class LabViewModel {
     /** dL/dparam summed over the data set (weights then biases) when {@link #showGradientsProperty()} is on, else null. */
     public ReadOnlyObjectProperty<double[]> gradientsProperty() { return gradients.getReadOnlyProperty(); }
     public BooleanProperty showGradientsProperty() { return showGradients; }
+    /**
+     * The step-through's computations so far, the current one last (empty when not stepping through): the graph
+     * highlights the last and keeps the values of the others.
+     */
+    public ObjectProperty<java.util.List<lab.backprop.model.StepTrace.Computation>> traceDoneProperty() { return traceDone; }
     /** Whether the graph names every parameter (w1.., b1..) beside its value. */
     public BooleanProperty showNamesProperty() { return showNames; }
     /** How far Step trains: one update or one epoch. */

@@ -125,6 +125,7 @@ public final class NetworkGraphView extends Pane {
         vm.gradientsProperty().addListener((o, a, b) -> redraw.request());
         vm.selectedNeuronProperty().addListener((o, a, b) -> draw());
         vm.showNamesProperty().addListener((o, a, b) -> requestLayout());
+        vm.traceDoneProperty().addListener((o, a, b) -> draw());
         vm.alertParameterProperty().addListener((o, a, b) -> { highlighted = b; draw(); });
         vm.stateProperty().addListener((o, a, b) -> {
             if (b == lab.backprop.train.RunState.RUNNING && highlighted != null) { highlighted = null; draw(); }
@@ -334,7 +335,113 @@ public final class NetworkGraphView extends Pane {
             g.fillText(text, e.labelX, e.labelY);
         }
         drawNeurons(g, s, pal, grads, showGrad);
+        drawTrouble(g, s, pal);
+        drawTrace(g, pal);
     }
+
+    /** At most this many samples are checked for saturated or dead neurons per drawing (big own data: the first ones). */
+    private static final int HEALTH_SAMPLES = 1000;
+    private lab.backprop.model.NeuronHealth health;
+    private lab.backprop.data.Dataset healthData;
+    private double[][] healthInputs;
+
+    /** A badge on each saturated ("flat") or dead-ReLU ("dead") hidden neuron; its tooltip says why. */
+    private void drawTrouble(GraphicsContext g, Snapshot s, Palette pal) {
+        if (healthData != vm.dataset()) { // the inputs once per data set, not per frame
+            healthData = vm.dataset();
+            double[][] all = healthData.inputs();
+            healthInputs = all.length > HEALTH_SAMPLES ? java.util.Arrays.copyOf(all, HEALTH_SAMPLES) : all;
+        }
+        double[][] in = healthInputs;
+        if (in.length == 0) { health = null; return; }
+        health = lab.backprop.model.NeuronHealth.of(s.toNetwork(), in);
+        g.setFont(Font.font(null, FontWeight.BOLD, 10));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int l = 1; l < layout.layerCount() - 1; l++) {
+            for (int j = 0; j < layout.size(l); j++) {
+                lab.backprop.model.NeuronHealth.Trouble t = health.trouble(l, j);
+                String badge = t == lab.backprop.model.NeuronHealth.Trouble.SATURATED ? "flat" : t == lab.backprop.model.NeuronHealth.Trouble.DEAD ? "dead" : null;
+                shown.put("trouble-" + layout.neuronName(l, j), badge == null ? "" : badge);
+                if (badge == null) continue;
+                int k = layout.neuronIndex(l, j);
+                double bx = nx[k] - radius * 0.8, by = ny[k] - radius * 0.8;
+                g.setFill(pal.get(Key.MARK));
+                g.fillRoundRect(bx - 14, by - 7, 28, 14, 7, 7);
+                g.setFill(pal.get(Key.PLOT_BACKGROUND));
+                g.fillText(badge, bx, by);
+            }
+        }
+    }
+
+    /** The badge on a hidden neuron ("flat", "dead") or "" when it passes gradients. */
+    public String troubleBadge(String neuron) { return drawn("trouble-" + neuron); }
+
+    /**
+     * The step-through on the graph: what the current computation reads (dashed rings) and writes (a thick ring, or
+     * the edge of the weight it updates), and beside each neuron its values so far, forward (z, a) in the text colour
+     * and backward (δ) in the mark colour.
+     */
+    private void drawTrace(GraphicsContext g, Palette pal) {
+        java.util.List<lab.backprop.model.StepTrace.Computation> done = vm.traceDoneProperty().get();
+        shown.remove("trace-current");
+        if (done == null || done.isEmpty()) return;
+        lab.backprop.model.StepTrace.Computation now = done.get(done.size() - 1);
+        int n = nx.length;
+        String[] forward = new String[n], backward = new String[n];
+        for (lab.backprop.model.StepTrace.Computation c : done) {
+            if (c.neuron() < 0 || c.neuron() >= n) continue;
+            switch (c.kind()) {
+                case SUM -> forward[c.neuron()] = "z " + Numbers.brief(c.value());
+                case ACTIVATION -> forward[c.neuron()] = forward[c.neuron()] + "  a " + Numbers.brief(c.value());
+                case DELTA -> backward[c.neuron()] = "δ " + Numbers.brief(c.value());
+                default -> { }
+            }
+        }
+        Font tag = Font.font(null, FontWeight.BOLD, 10.5);
+        g.setFont(tag);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int k = 0; k < n; k++) {
+            double x = nx[k] - radius, y = ny[k] + radius + 30;
+            if (forward[k] != null) plate(g, pal, forward[k], x, y, pal.get(Key.TEXT));
+            if (backward[k] != null) plate(g, pal, backward[k], x, y + 14, pal.get(Key.MARK));
+        }
+        g.setLineDashes(4, 3);
+        g.setStroke(pal.get(Key.MARK));
+        g.setLineWidth(2);
+        for (int k : now.reads()) {
+            if (k >= 0 && k < n && k != now.neuron()) g.strokeOval(nx[k] - radius - 4, ny[k] - radius - 4, 2 * radius + 8, 2 * radius + 8);
+        }
+        g.setLineDashes((double[]) null);
+        if (now.neuron() >= 0 && now.neuron() < n) {
+            g.setLineWidth(4);
+            g.strokeOval(nx[now.neuron()] - radius - 6, ny[now.neuron()] - radius - 6, 2 * radius + 12, 2 * radius + 12);
+        }
+        if (now.parameter() >= 0 && now.parameter() < layout.weightCount()) {
+            for (Edge e : edges) {
+                if (e.weight != now.parameter()) continue;
+                int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+                g.setStroke(pal.get(Key.MARK).deriveColor(0, 1, 1, 0.5));
+                g.setLineWidth(8);
+                g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
+            }
+        }
+        shown.put("trace-current", now.equation());
+        g.setTextAlign(TextAlignment.CENTER);
+    }
+
+    private void plate(GraphicsContext g, Palette pal, String text, double x, double y, javafx.scene.paint.Color colour) {
+        double tw = textWidth(text, g.getFont()) + 6;
+        x = Math.max(3, Math.min(x, getWidth() - tw)); // inside the graph
+        g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.9));
+        g.fillRoundRect(x - 3, y - 7, tw, 14, 4, 4);
+        g.setFill(colour);
+        g.fillText(text, x, y);
+    }
+
+    /** The equation of the step-through's current computation, as the graph shows it highlighted, or null. */
+    public String traceCurrent() { return shown.get("trace-current"); }
 
     /**
      * The edges, grouped by how they look: one path per sign and width step (the alpha follows the width), because the
@@ -575,7 +682,8 @@ public final class NetworkGraphView extends Pane {
         return name + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.index()) + ", shifted as the network sees it)" : "")
                 + "\nactivation for the probe input = " + Numbers.full(a)
                 + (l > 0 ? "\nbias " + layout.biasName(layout.biasIndex(l, n.index())) + " = " + Numbers.full(s.bias(layout.biasIndex(l, n.index())))
-                        + "\nClick to show its activation curve; click the bias to type a new one" : "");
+                        + "\nClick to show its activation curve; click the bias to type a new one" : "")
+                + (health != null && l > 0 && health.why(l, n.index()) != null ? "\n" + health.why(l, n.index()) : "");
     }
 
     // ---- Editing a weight or a bias ----------------------------------------------------------------

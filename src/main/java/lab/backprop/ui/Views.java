@@ -27,6 +27,8 @@ public final class Views {
             new Entry("Decision map", "The output over the input plane; click to add points", DecisionMapView.class, DecisionMapView::new, true),
             new Entry("Backprop step", "Every factor of the chain rule for one parameter and sample", BackpropStepView.class,
                     BackpropStepView::new, true),
+            new Entry("Step through", "Every computation of one training step, on the graph, forward and back",
+                    lab.backprop.ui.advanced.StepThroughView.class, lab.backprop.ui.advanced.StepThroughView::new, true),
             new Entry("History", "Rewind to an earlier epoch; every parameter over time", HistoryView.class, HistoryView::new, false),
             new Entry("Twin runs", "Two runs from the same weights that differ in one switch", TwinRunView.class, TwinRunView::new, true),
             new Entry("Seed sweep", "Many random starts of seed 000's XOR: how many get stuck", SeedSweepView.class, SeedSweepView::new, true));

@@ -152,6 +152,13 @@ class WindowHonestyTest {
         trainToEnd(1000);
         waitUntil("the stuck notice", 5, () -> window.banner().isShowing());
         assertTrue(fx(() -> window.banner().getText()).contains("ReLU"));
+        // issue 13: the notice names the neurons that pass no gradient, and the graph marks them
+        String notice = fx(() -> window.banner().getText());
+        assertTrue(notice.contains("Marked on the graph:"), notice);
+        settle();
+        long marked = fx(() -> java.util.stream.IntStream.range(0, 24).mapToObj(k -> window.graph().troubleBadge("h" + (k / 8 + 1) + "_" + (k % 8 + 1)))
+                .filter(b -> b.equals("dead")).count());
+        assertTrue(marked > 0, "a dead neuron is marked: " + notice);
     }
 
     @Test void aStatusMessageAndTheSigmoidsReferenceBiasBelongToTheNetworkTheyWereAbout(FxRobot robot) {

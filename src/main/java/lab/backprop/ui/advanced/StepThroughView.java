@@ -1,0 +1,283 @@
+package lab.backprop.ui.advanced;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import lab.backprop.data.Batching;
+import lab.backprop.data.Dataset;
+import lab.backprop.model.Network;
+import lab.backprop.model.NeuronHealth;
+import lab.backprop.model.Snapshot;
+import lab.backprop.model.StepTrace;
+import lab.backprop.train.RunState;
+import lab.backprop.train.StepSize;
+import lab.backprop.ui.LabViewModel;
+
+/**
+ * Step-through: every computation of one training step ({@link StepTrace}) in order, highlighted on the network graph
+ * (what it reads and writes; the values so far stay there), its equation with numbers here. Left / Right step,
+ * Home / End jump, Play goes through at the chosen pace. The step is traced from the network as it is when the view
+ * starts (or Restart is pressed), on the trainer's next update: in SGD a chosen sample, in full batch all samples
+ * (gradients summed, as the trainer's full batch does). "Apply" then trains exactly that update (the same bits);
+ * leaving without it changes nothing. Saturated and dead neurons are named below, with why their gradients vanish.
+ */
+public final class StepThroughView extends VBox {
+    private final LabViewModel vm;
+    private final ComboBox<String> sampleBox = new ComboBox<>();
+    private final Label position = new Label();
+    private final Label equation = new Label();
+    private final Label batchNote = new Label();
+    private final Label trouble = new Label();
+    private final Button first = new Button("First"), back = new Button("◀ Back"), next = new Button("Next ▶"), last = new Button("Last");
+    private final ToggleButton play = new ToggleButton("Play");
+    private final Slider pace = new Slider(1, 20, 4);
+    private final Button apply = new Button("Apply this step");
+    private final Button restart = new Button("Restart");
+    private final Timeline player = new Timeline();
+    private StepTrace trace;
+    private Snapshot traced;
+    private int index = -1;
+
+    public StepThroughView(LabViewModel vm) {
+        super(6);
+        this.vm = vm;
+        setId("stepThroughView");
+        setPadding(new Insets(8));
+        setFocusTraversable(true);
+        Label title = new Label("One training step, one computation at a time");
+        title.getStyleClass().add("panel-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        sampleBox.setId("stepThroughSample");
+        sampleBox.setOnAction(e -> { if (!filling) restart(); });
+        position.setId("stepThroughPosition");
+        equation.setId("stepThroughEquation");
+        equation.getStyleClass().add("lesson-numbers");
+        equation.setWrapText(true);
+        equation.setMinHeight(Region.USE_PREF_SIZE);
+        equation.setStyle("-fx-font-size: 14px;");
+        batchNote.setWrapText(true);
+        batchNote.getStyleClass().add("muted");
+        batchNote.setMinHeight(Region.USE_PREF_SIZE);
+        trouble.setId("stepThroughTrouble");
+        trouble.setWrapText(true);
+        trouble.getStyleClass().add("problem-text");
+        trouble.setMinHeight(Region.USE_PREF_SIZE);
+        first.setId("stepThroughFirst");
+        back.setId("stepThroughBack");
+        next.setId("stepThroughNext");
+        last.setId("stepThroughLast");
+        play.setId("stepThroughPlay");
+        apply.setId("stepThroughApply");
+        restart.setId("stepThroughRestart");
+        first.setTooltip(new Tooltip("The first computation (Home)"));
+        back.setTooltip(new Tooltip("The computation before (Left)"));
+        next.setTooltip(new Tooltip("The next computation (Right)"));
+        last.setTooltip(new Tooltip("The last computation (End)"));
+        play.setTooltip(new Tooltip("Go through the computations at the pace on the right (Space with this view focused)"));
+        pace.setTooltip(new Tooltip("Computations per second"));
+        apply.setTooltip(new Tooltip("Train exactly this update: the weights become the ones in the last lines"));
+        restart.setTooltip(new Tooltip("Trace the step again from the network as it is now"));
+        first.setOnAction(e -> go(0));
+        back.setOnAction(e -> go(index - 1));
+        next.setOnAction(e -> go(index + 1));
+        last.setOnAction(e -> go(Integer.MAX_VALUE));
+        restart.setOnAction(e -> restart());
+        apply.setOnAction(e -> applyStep());
+        play.selectedProperty().addListener((o, a, b) -> { if (b) startPlaying(); else player.stop(); });
+        pace.valueProperty().addListener((o, a, b) -> { if (play.isSelected()) startPlaying(); });
+        for (var b : List.of(first, back, next, last, play, apply, restart)) b.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane buttons = new FlowPane(6, 6, first, back, next, last, play, pace);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        FlowPane actions = new FlowPane(6, 6, apply, restart);
+        FlowPane sampleRow = new FlowPane(6, 6, new Label("Sample"), sampleBox);
+        sampleRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> || e.getTarget() instanceof Slider) return;
+            switch (e.getCode()) {
+                case LEFT -> go(index - 1);
+                case RIGHT -> go(index + 1);
+                case HOME -> go(0);
+                case END -> go(Integer.MAX_VALUE);
+                default -> { return; }
+            }
+            e.consume();
+        });
+        setOnMouseClicked(e -> requestFocus());
+        vm.setupProperty().addListener((o, a, b) -> { fillSamples(); restart(); });
+        vm.generationProperty().addListener((o, a, b) -> restart());
+        vm.stateProperty().addListener((o, a, b) -> { if (b == RunState.RUNNING) leave(); });
+        sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                leave();
+            } else {
+                restart();
+                javafx.application.Platform.runLater(this::requestFocus); // the arrow keys step through it
+            }
+        });
+        vm.snapshotProperty().addListener((o, a, b) -> { // a new network state: trace it, unless training runs
+            if (b != null && b != traced && getScene() != null && vm.state() != RunState.RUNNING) restart();
+        });
+        visibleProperty().addListener((o, a, b) -> { if (!b) leave(); });
+        fillSamples();
+    }
+
+    private boolean filling;
+
+    private void fillSamples() {
+        filling = true;
+        try {
+            Dataset d = vm.dataset();
+            List<String> names = new ArrayList<>();
+            Batching.Mode mode = vm.setup().batching().mode();
+            if (mode == Batching.Mode.PER_SAMPLE) {
+                for (Dataset.Sample s : d.samples()) names.add(s.name());
+            } else {
+                names.add(mode == Batching.Mode.FULL_BATCH ? "all " + d.size() + " samples (full batch)"
+                        : "the first " + Math.min(d.size(), vm.setup().batching().batchSize()) + " samples (one mini-batch)");
+            }
+            sampleBox.getItems().setAll(names);
+            int next = Math.min(names.size() - 1, mode == Batching.Mode.PER_SAMPLE ? vm.controller().cursor() : 0);
+            sampleBox.getSelectionModel().select(Math.max(0, next));
+        } finally {
+            filling = false;
+        }
+    }
+
+    /** Traces the step again from the network now, at its first computation. */
+    public void restart() {
+        Snapshot s = vm.snapshot();
+        if (s == null) return;
+        if (getScene() == null) { // not shown: nothing on the graph, traced again when shown
+            trace = null;
+            leave();
+            return;
+        }
+        Dataset d = vm.dataset();
+        Batching b = vm.setup().batching();
+        double[][] in;
+        double[] y;
+        double scale;
+        int pick = Math.max(0, sampleBox.getSelectionModel().getSelectedIndex());
+        switch (b.mode()) {
+            case PER_SAMPLE -> {
+                Dataset.Sample one = d.sample(Math.min(pick, d.size() - 1));
+                in = new double[][] { d.toInput(one.raw()) };
+                y = new double[] { one.label() };
+                scale = 1;
+                batchNote.setText("SGD: the gradient of this sample's squared error (y - ypred)², as the trainer's update on it.");
+            }
+            case FULL_BATCH -> {
+                in = d.inputs();
+                y = d.labels();
+                scale = 0.5;
+                batchNote.setText("Full batch: each gradient is summed over the " + d.size() + " samples (of (y - ypred)² / 2 each, as seed"
+                        + " 000's numpy code adds the whole batch), exactly as the trainer's full-batch update.");
+            }
+            default -> {
+                int n = Math.min(d.size(), b.batchSize());
+                in = java.util.Arrays.copyOf(d.inputs(), n);
+                y = java.util.Arrays.copyOf(d.labels(), n);
+                scale = 1.0 / n;
+                batchNote.setText("Mini-batch: gradients are the mean over the batch, as the trainer's; traced on the first " + n
+                        + " samples in data order (training shuffles them, so Apply is for the full-batch and SGD cases only).");
+            }
+        }
+        Network net = s.toNetwork();
+        trace = StepTrace.of(net, in, y, scale, vm.trainerLearningRate());
+        traced = s;
+        apply.setDisable(b.mode() == Batching.Mode.MINI_BATCH);
+        NeuronHealth health = NeuronHealth.of(net, d.inputs());
+        List<String> why = new ArrayList<>();
+        for (int l = 1; l < net.layout().layerCount() - 1; l++) {
+            for (int j = 0; j < net.layout().size(l); j++) if (health.why(l, j) != null) why.add(health.why(l, j) + ".");
+        }
+        trouble.setText(String.join("\n", why));
+        go(0);
+    }
+
+    /** Shows computation {@code i} (clamped) and the ones before it on the graph. */
+    public void go(int i) {
+        if (trace == null) return;
+        List<StepTrace.Computation> all = trace.steps();
+        index = Math.max(0, Math.min(all.size() - 1, i));
+        StepTrace.Computation c = all.get(index);
+        position.setText(String.format(Locale.ROOT, "%d of %d · %s", index + 1, all.size(), describe(c.kind())));
+        equation.setText(c.equation());
+        vm.traceDoneProperty().set(List.copyOf(all.subList(0, index + 1)));
+        first.setDisable(index == 0);
+        back.setDisable(index == 0);
+        next.setDisable(index == all.size() - 1);
+        last.setDisable(index == all.size() - 1);
+        if (index == all.size() - 1) play.setSelected(false);
+    }
+
+    private static String describe(StepTrace.Kind k) {
+        return switch (k) {
+            case SUM -> "forward: weighted sum";
+            case ACTIVATION -> "forward: activation";
+            case LOSS -> "the loss";
+            case DELTA -> "backward: the error term δ = dL/dz";
+            case GRADIENT -> "backward: a gradient";
+            case UPDATE -> "the update";
+        };
+    }
+
+    private void startPlaying() {
+        player.stop();
+        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / pace.getValue()), e -> go(index + 1)));
+        player.setCycleCount(Timeline.INDEFINITE);
+        player.play();
+    }
+
+    /** Trains the traced update (the same bits: {@link StepTrace} is the trainer's step), then traces the next. */
+    private void applyStep() {
+        if (trace == null || vm.snapshot() != traced) { restart(); return; }
+        Batching.Mode mode = vm.setup().batching().mode();
+        if (mode == Batching.Mode.PER_SAMPLE && sampleBox.getSelectionModel().getSelectedIndex() != vm.controller().cursor()) {
+            // Not the trainer's next sample: the traced weights are set as an edit, outside the training order.
+            Network after = trace.after();
+            for (int p = 0; p < after.layout().parameterCount(); p++) vm.setParameter(p, after.parameter(p));
+        } else {
+            StepSize was = vm.stepSizeProperty().get();
+            vm.stepSizeProperty().set(StepSize.UPDATE);
+            vm.step();
+            vm.stepSizeProperty().set(was);
+        }
+        leave();
+    }
+
+    /** Leaves the mode: the graph no longer shows the trace. */
+    public void leave() {
+        play.setSelected(false);
+        vm.traceDoneProperty().set(List.of());
+    }
+
+    /** The trace shown (null before there is a network). */
+    public StepTrace trace() { return trace; }
+
+    public int index() { return index; }
+
+    public String equationText() { return equation.getText(); }
+
+    public String troubleText() { return trouble.getText(); }
+}
