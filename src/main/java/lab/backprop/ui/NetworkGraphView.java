@@ -367,6 +367,13 @@ public final class NetworkGraphView extends Pane {
                 int k = layout.neuronIndex(l, j);
                 double bx = nx[k] - radius * 0.8, by = ny[k] - radius * 0.8;
                 g.setFill(pal.get(Key.MARK));
+                if (compact) { // no room for a word: a dot with a ring, the tooltip says which and why
+                    g.fillOval(bx - 5, by - 5, 10, 10);
+                    g.setStroke(pal.get(Key.PLOT_BACKGROUND));
+                    g.setLineWidth(1.5);
+                    g.strokeOval(bx - 5, by - 5, 10, 10);
+                    continue;
+                }
                 g.fillRoundRect(bx - 14, by - 7, 28, 14, 7, 7);
                 g.setFill(pal.get(Key.PLOT_BACKGROUND));
                 g.fillText(badge, bx, by);
@@ -402,8 +409,14 @@ public final class NetworkGraphView extends Pane {
         g.setFont(tag);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        // Crowded layers have no room under each neuron: there only the neurons the computation reads or writes get
+        // their values, beside them (over their caption); roomy ones keep every value so far under each neuron.
+        boolean[] involved = new boolean[n];
+        for (int k : now.reads()) if (k >= 0 && k < n) involved[k] = true;
+        if (now.neuron() >= 0 && now.neuron() < n) involved[now.neuron()] = true;
         for (int k = 0; k < n; k++) {
-            double x = nx[k] - radius, y = ny[k] + radius + 30;
+            if (compact && !involved[k]) continue;
+            double x = compact ? nx[k] + radius + 4 : nx[k] - radius, y = compact ? ny[k] - 7 : ny[k] + radius + 30;
             if (forward[k] != null) plate(g, pal, forward[k], x, y, pal.get(Key.TEXT));
             if (backward[k] != null) plate(g, pal, backward[k], x, y + 14, pal.get(Key.MARK));
         }
