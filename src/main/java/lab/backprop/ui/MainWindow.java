@@ -117,6 +117,11 @@ public final class MainWindow extends BorderPane {
         centre = new SplitPane(left, right);
         centre.setId("centreSplit");
         lessonPanel = new LessonPanel(vm, chooser::select);
+        vm.chainRequestProperty().addListener((o, a, b) -> { // the step-through's "whole chain": Backprop step is its detail view
+            if (b == null) return;
+            chooser.select("Backprop step");
+            view(lab.backprop.ui.advanced.BackpropStepView.class).showChain(b[0], b[1]);
+        });
         SplitPane.setResizableWithParent(lessonPanel, false); // keeps its width when the window is resized
         centre.setDividerPositions(0.58);
         vm.problemProperty().addListener((o, a, b) -> { if (b != null) showError(b); });

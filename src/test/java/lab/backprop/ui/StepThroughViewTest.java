@@ -63,6 +63,17 @@ class StepThroughViewTest {
         assertEquals("w1 ← w1 - lr · dL/dw1 = 1 - 0.1 · 0.0214695 = 0.997853", w1.equation());
         StepTrace.Computation dw1 = all.stream().filter(c -> c.kind() == StepTrace.Kind.GRADIENT && c.parameter() == 0).findFirst().orElseThrow();
         assertEquals(0.02146953526581111, dw1.value(), 1e-15);
+        // the whole chain of a gradient: Backprop step is the detail view
+        int dw1At = all.indexOf(dw1);
+        fxRun(() -> view.go(dw1At));
+        robot.clickOn("#stepThroughChain");
+        settle();
+        assertEquals("Backprop step", fx(() -> window.views().selected()));
+        assertEquals("w1", fx(() -> window.view(lab.backprop.ui.advanced.BackpropStepView.class).trace().parameterName()));
+        assertEquals(dw1.value(), fx(() -> window.view(lab.backprop.ui.advanced.BackpropStepView.class).trace().gradient()), 1e-15);
+        fxRun(() -> window.views().select("Step through"));
+        settle();
+        fxRun(() -> view.requestFocus());
         robot.type(KeyCode.HOME);
         assertTrue(equation().startsWith("z_h1"));
         // autoplay moves on by itself

@@ -98,6 +98,13 @@ public final class BackpropStepView extends VBox {
     }
 
     public ComboBox<String> sampleChooser() { return sampleBox; }
+
+    /** Shows the whole chain of parameter {@code p} (weights first, then biases) for sample {@code sample}. */
+    public void showChain(int sample, int p) {
+        whenShown.flush();
+        if (sample >= 0 && sample < sampleBox.getItems().size()) sampleBox.getSelectionModel().select(sample);
+        if (p >= 0 && p < parameterBox.getItems().size()) parameterBox.getSelectionModel().select(p);
+    }
     public ComboBox<String> parameterChooser() { whenShown.flush(); return parameterBox; }
 
     /** The trace on display, or null. */

@@ -51,6 +51,7 @@ public final class StepThroughView extends VBox {
     private final Slider pace = new Slider(1, 20, 4);
     private final Button apply = new Button("Apply this step");
     private final Button restart = new Button("Restart");
+    private final Button chain = new Button("Whole chain of this gradient ▸");
     private final Timeline player = new Timeline();
     private StepTrace trace;
     private Snapshot traced;
@@ -101,13 +102,20 @@ public final class StepThroughView extends VBox {
         next.setOnAction(e -> go(index + 1));
         last.setOnAction(e -> go(Integer.MAX_VALUE));
         restart.setOnAction(e -> restart());
+        chain.setId("stepThroughChain");
+        chain.setTooltip(new Tooltip("Open Backprop step on this parameter and sample: every factor of its chain rule, with the tutorial's rounding"));
+        chain.setOnAction(e -> {
+            StepTrace.Computation c = trace.steps().get(index);
+            vm.chainRequestProperty().set(null);
+            vm.chainRequestProperty().set(new int[] { Math.max(0, sampleBox.getSelectionModel().getSelectedIndex()), c.parameter() });
+        });
         apply.setOnAction(e -> applyStep());
         play.selectedProperty().addListener((o, a, b) -> { if (b) startPlaying(); else player.stop(); });
         pace.valueProperty().addListener((o, a, b) -> { if (play.isSelected()) startPlaying(); });
-        for (var b : List.of(first, back, next, last, play, apply, restart)) b.setMinWidth(Region.USE_PREF_SIZE);
+        for (var b : List.of(first, back, next, last, play, apply, restart, chain)) b.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane buttons = new FlowPane(6, 6, first, back, next, last, play, pace);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        FlowPane actions = new FlowPane(6, 6, apply, restart);
+        FlowPane actions = new FlowPane(6, 6, apply, restart, chain);
         FlowPane sampleRow = new FlowPane(6, 6, new Label("Sample"), sampleBox);
         sampleRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble);
@@ -229,6 +237,9 @@ public final class StepThroughView extends VBox {
         next.setDisable(index == all.size() - 1);
         last.setDisable(index == all.size() - 1);
         if (index == all.size() - 1) play.setSelected(false);
+        boolean oneSample = vm.setup().batching().mode() == Batching.Mode.PER_SAMPLE;
+        chain.setVisible(oneSample && (c.kind() == StepTrace.Kind.GRADIENT || c.kind() == StepTrace.Kind.UPDATE));
+        chain.setManaged(chain.isVisible());
     }
 
     private static String describe(StepTrace.Kind k) {
