@@ -161,7 +161,8 @@ public final class MainWindow extends BorderPane {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()) return;
             if (scene.getFocusOwner() instanceof TextInputControl) return;
-                        spaceAction();
+            lab.backprop.ui.advanced.StepThroughView through = stepThroughOf(scene.getFocusOwner());
+            if (through != null) through.togglePlay(); else spaceAction(); // in the step-through, Space plays it
             e.consume();
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> { // the lesson's Back / Next, where the arrows are not a control's own
@@ -178,6 +179,11 @@ public final class MainWindow extends BorderPane {
         for (var k : Shortcuts.ZOOM_IN_TOO) scene.getAccelerators().put(k, () -> Presenter.step(1));
         for (var k : Shortcuts.ZOOM_OUT_TOO) scene.getAccelerators().put(k, () -> Presenter.step(-1));
         for (var k : Shortcuts.ZOOM_RESET_TOO) scene.getAccelerators().put(k, () -> Presenter.scaleProperty().set(1));
+    }
+
+    private static lab.backprop.ui.advanced.StepThroughView stepThroughOf(Node focus) {
+        for (Node n = focus; n != null; n = n.getParent()) if (n instanceof lab.backprop.ui.advanced.StepThroughView v) return v;
+        return null;
     }
 
     /** Controls that move with the arrow keys themselves: there the arrows are not the lesson's. */

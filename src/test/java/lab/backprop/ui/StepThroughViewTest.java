@@ -80,6 +80,14 @@ class StepThroughViewTest {
         robot.clickOn("#stepThroughPlay");
         waitUntil("played on", 5, () -> view.index() >= 3);
         robot.clickOn("#stepThroughPlay");
+        // Space, with the view focused, plays it too (and does not train)
+        fxRun(() -> view.requestFocus());
+        robot.type(KeyCode.SPACE);
+        assertTrue(fx(view::isPlaying));
+        robot.type(KeyCode.SPACE);
+        assertTrue(!fx(view::isPlaying));
+        assertEquals(lab.backprop.train.RunState.IDLE, fx(vm::state));
+        assertEquals(0, fx(() -> vm.snapshot().epoch()));
         // Apply trains exactly the traced update
         double[] expectedW = fx(() -> view.trace().after().weightsCopy()), expectedB = fx(() -> view.trace().after().biasesCopy());
         robot.clickOn("#stepThroughApply");

@@ -93,7 +93,7 @@ public final class StepThroughView extends VBox {
         back.setTooltip(new Tooltip("The computation before (Left)"));
         next.setTooltip(new Tooltip("The next computation (Right)"));
         last.setTooltip(new Tooltip("The last computation (End)"));
-        play.setTooltip(new Tooltip("Go through the computations at the pace on the right (Space with this view focused)"));
+        play.setTooltip(new Tooltip("Go through the computations at the pace on the right (Space, with this view focused)"));
         pace.setTooltip(new Tooltip("Computations per second"));
         apply.setTooltip(new Tooltip("Train exactly this update: the weights become the ones in the last lines"));
         restart.setTooltip(new Tooltip("Trace the step again from the network as it is now"));
@@ -276,6 +276,11 @@ public final class StepThroughView extends VBox {
         }
         leave();
     }
+
+    /** Plays or stops (Space while this view has the focus). */
+    public void togglePlay() { play.setSelected(!play.isSelected()); }
+
+    public boolean isPlaying() { return play.isSelected(); }
 
     /** Leaves the mode: the graph no longer shows the trace. */
     public void leave() {
