@@ -425,10 +425,7 @@ public final class Lessons {
     }
 
     /** A number as a person writes it: 3.5, 21, -0.0904 (12 significant digits at most, no trailing zeros). */
-    static String num(double v) {
-        if (v == 0) return "0";
-        return new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
-    }
+    static String num(double v) { return sig(v, 12); }
 
     /** {@code digits} significant digits, trailing zeros kept only up to them (1, 0.997853, -0.0112690 -> -0.011269). */
     private static String sig(double v, int digits) {

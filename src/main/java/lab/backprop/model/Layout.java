@@ -82,6 +82,18 @@ public final class Layout {
         return l;
     }
 
+    /** The neuron (index among all neurons) that weight {@code w} feeds into. */
+    public int neuronOfWeight(int w) {
+        int l = layerOfWeight(w);
+        return neuronIndex(l, (w - weightOffset[l]) / sizes[l - 1]);
+    }
+
+    /** The neuron (index among all neurons) whose bias is bias {@code b}. */
+    public int neuronOfBias(int b) {
+        int l = layerOfBias(b);
+        return neuronIndex(l, b - biasOffset[l]);
+    }
+
     /** Seed-style name of a weight: "w1" is the first weight. */
     public String weightName(int w) { checkIndex(w, weightCount, "weight"); return "w" + (w + 1); }
 

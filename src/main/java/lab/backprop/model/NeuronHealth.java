@@ -75,6 +75,24 @@ public final class NeuronHealth {
         };
     }
 
+    /** The names of the hidden neurons with this trouble, in layer order ("h1", "h2_3"). */
+    public java.util.List<String> names(Trouble t) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int l = 1; l < layout.layerCount() - 1; l++) {
+            for (int j = 0; j < layout.size(l); j++) if (trouble(l, j) == t) out.add(layout.neuronName(l, j));
+        }
+        return out;
+    }
+
+    /** {@link #why} of every neuron in trouble, in layer order. */
+    public java.util.List<String> reasons() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int l = 1; l < layout.layerCount() - 1; l++) {
+            for (int j = 0; j < layout.size(l); j++) if (why(l, j) != null) out.add(why(l, j));
+        }
+        return out;
+    }
+
     /** Whether any hidden neuron is in trouble. */
     public boolean any() {
         for (Trouble x : trouble) if (x != Trouble.NONE) return true;

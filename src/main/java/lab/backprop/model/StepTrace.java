@@ -2,7 +2,6 @@ package lab.backprop.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every computation of one training step, in the order the engine does them, with the engine's own values: for each
@@ -143,20 +142,13 @@ public final class StepTrace {
         for (int p = 0; p < count; p++) {
             double g = p < l.weightCount() ? gW[p] : gB[p - l.weightCount()];
             String name = net.parameterName(p);
-            int owner = p < l.weightCount() ? l.neuronIndex(l.layerOfWeight(p), (p - l.weightOffset(l.layerOfWeight(p))) / l.size(l.layerOfWeight(p) - 1))
-                    : l.neuronIndex(l.layerOfBias(p - l.weightCount()), p - l.weightCount() - l.biasOffset(l.layerOfBias(p - l.weightCount())));
+            int owner = p < l.weightCount() ? l.neuronOfWeight(p) : l.neuronOfBias(p - l.weightCount());
             out.add(new Computation(Kind.UPDATE, -1, -1, p, new int[] { owner }, name + " ← " + name + " - lr · dL/d" + name + " = " + f(net.parameter(p))
                     + " - " + f(lr) + " · " + f(g) + " = " + f(after.parameter(p)), after.parameter(p)));
         }
         return new StepTrace(out, after, gW, gB);
     }
 
-    /** Six significant digits, as the graph's tooltips. */
-    private static String f(double v) {
-        if (v == 0) return "0";
-        String t = String.format(Locale.ROOT, "%.6g", v);
-        if (t.contains("e")) return t;
-        if (t.contains(".")) t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return t;
-    }
+    /** Six significant digits, as the graph's tooltips, without trailing zeros ("0" for either zero). */
+    private static String f(double v) { return v == 0 ? "0" : lab.backprop.support.Numbers.trimmed(v, 6); }
 }

@@ -41,8 +41,11 @@ public final class Numbers {
     public static String loss(double v) { return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.6f", v); }
 
     /** A learning rate: up to 4 significant digits, no trailing zeros. */
-    public static String rate(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
+    public static String rate(double v) { return trimmed(v, 4); }
+
+    /** Up to {@code digits} significant digits ({@code %g}), trailing zeros dropped (0.0214695, 1); exponents as %g writes them. */
+    public static String trimmed(double v, int digits) {
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         if (s.contains("e")) return s;
         if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         return s;

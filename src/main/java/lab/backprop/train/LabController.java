@@ -430,14 +430,7 @@ public final class LabController implements AutoCloseable {
     private static String troubleNote(Current c) {
         lab.backprop.model.Network net = c.loop.latest().toNetwork();
         lab.backprop.model.NeuronHealth h = lab.backprop.model.NeuronHealth.of(net, c.setup.data().inputs());
-        List<String> sat = new ArrayList<>(), dead = new ArrayList<>();
-        Layout l = net.layout();
-        for (int layer = 1; layer < l.layerCount() - 1; layer++) {
-            for (int j = 0; j < l.size(layer); j++) {
-                if (h.trouble(layer, j) == lab.backprop.model.NeuronHealth.Trouble.SATURATED) sat.add(l.neuronName(layer, j));
-                if (h.trouble(layer, j) == lab.backprop.model.NeuronHealth.Trouble.DEAD) dead.add(l.neuronName(layer, j));
-            }
-        }
+        List<String> sat = h.names(lab.backprop.model.NeuronHealth.Trouble.SATURATED), dead = h.names(lab.backprop.model.NeuronHealth.Trouble.DEAD);
         if (sat.isEmpty() && dead.isEmpty()) return "";
         StringBuilder sb = new StringBuilder(" Marked on the graph:");
         if (!sat.isEmpty()) sb.append(' ').append(String.join(", ", sat)).append(sat.size() == 1 ? " is" : " are").append(" saturated (slope almost 0)");

@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -20,7 +19,6 @@ import javafx.scene.layout.VBox;
 import lab.backprop.lesson.Lesson;
 import lab.backprop.lesson.LessonStep;
 import lab.backprop.lesson.Lessons;
-import lab.backprop.model.Layout;
 import lab.backprop.train.LossHistory;
 
 /**
@@ -141,7 +139,7 @@ public final class LessonPanel extends VBox {
         problem.setManaged(why != null);
         vm.stepSizeProperty().set(start.step());
         vm.probeInputProperty().set(start.probe() != null ? start.probe() : start.setup().data().sample(0).raw());
-        if (start.neuron() != null) vm.selectedNeuronProperty().set(neuron(start.setup().layout(), start.neuron()));
+        if (start.neuron() != null) vm.selectedNeuronProperty().set(NeuronRef.named(start.setup().layout(), start.neuron()));
         if (start.view() != null) showView.accept(start.view());
         position.setText(String.format(Locale.ROOT, "Step %d of %d", index + 1, lesson.steps().size()));
         title.setText(step.title());
@@ -186,12 +184,5 @@ public final class LessonPanel extends VBox {
         }
         if (sb.length() == 0) sb.append("(press Train: the loss lines appear here)");
         return sb.toString();
-    }
-
-    private static NeuronRef neuron(Layout layout, String name) {
-        for (int l = 1; l < layout.layerCount(); l++) {
-            for (int j = 0; j < layout.size(l); j++) if (layout.neuronName(l, j).equals(name)) return new NeuronRef(l, j);
-        }
-        return null;
     }
 }

@@ -243,10 +243,9 @@ public final class NetworkGraphView extends Pane {
     }
 
     private int neuronIndexOf(String name) {
-        for (int l = 0; l < layout.layerCount(); l++) {
-            for (int j = 0; j < layout.size(l); j++) if (layout.neuronName(l, j).equals(name)) return layout.neuronIndex(l, j);
-        }
-        throw new IllegalArgumentException("no neuron " + name);
+        NeuronRef n = NeuronRef.named(layout, name);
+        if (n == null) throw new IllegalArgumentException("no neuron " + name);
+        return layout.neuronIndex(n.layer(), n.index());
     }
 
     /** Where a neuron's bias text sits: below it, or (crowded) above it beside its name. x, y, width, height. */
@@ -344,6 +343,7 @@ public final class NetworkGraphView extends Pane {
     private lab.backprop.model.NeuronHealth health;
     private lab.backprop.data.Dataset healthData;
     private double[][] healthInputs;
+    private Snapshot healthOf;
 
     /** A badge on each saturated ("flat") or dead-ReLU ("dead") hidden neuron; its tooltip says why. */
     private void drawTrouble(GraphicsContext g, Snapshot s, Palette pal) {
@@ -351,10 +351,14 @@ public final class NetworkGraphView extends Pane {
             healthData = vm.dataset();
             double[][] all = healthData.inputs();
             healthInputs = all.length > HEALTH_SAMPLES ? java.util.Arrays.copyOf(all, HEALTH_SAMPLES) : all;
+            healthOf = null;
         }
         double[][] in = healthInputs;
         if (in.length == 0) { health = null; return; }
-        health = lab.backprop.model.NeuronHealth.of(s.toNetwork(), in);
+        if (healthOf != s) { // once per snapshot: redraws for a selection, a hover or a step-through move reuse it
+            health = lab.backprop.model.NeuronHealth.of(s.toNetwork(), in);
+            healthOf = s;
+        }
         g.setFont(Font.font(null, FontWeight.BOLD, 10));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);

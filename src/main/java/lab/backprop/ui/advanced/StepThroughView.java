@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -214,12 +213,7 @@ public final class StepThroughView extends VBox {
         trace = StepTrace.of(net, in, y, scale, vm.trainerLearningRate());
         traced = s;
         apply.setDisable(b.mode() == Batching.Mode.MINI_BATCH);
-        NeuronHealth health = NeuronHealth.of(net, d.inputs());
-        List<String> why = new ArrayList<>();
-        for (int l = 1; l < net.layout().layerCount() - 1; l++) {
-            for (int j = 0; j < net.layout().size(l); j++) if (health.why(l, j) != null) why.add(health.why(l, j) + ".");
-        }
-        trouble.setText(String.join("\n", why));
+        trouble.setText(NeuronHealth.of(net, d.inputs()).reasons().stream().map(r -> r + ".").collect(java.util.stream.Collectors.joining("\n")));
         go(0);
     }
 
@@ -269,10 +263,7 @@ public final class StepThroughView extends VBox {
             Network after = trace.after();
             for (int p = 0; p < after.layout().parameterCount(); p++) vm.setParameter(p, after.parameter(p));
         } else {
-            StepSize was = vm.stepSizeProperty().get();
-            vm.stepSizeProperty().set(StepSize.UPDATE);
-            vm.step();
-            vm.stepSizeProperty().set(was);
+            vm.step(StepSize.UPDATE);
         }
         leave();
     }
