@@ -210,9 +210,9 @@ public final class LabViewModel {
     public void resume() { lab.resume(); after(null); }
     public void togglePause() { lab.togglePause(); after(null); }
     /** One epoch, when nothing is running. */
-    public void step() { step(stepSize.get() == null ? StepSize.EPOCH : stepSize.get()); }
+    public void step() { stepBy(stepSize.get() == null ? StepSize.EPOCH : stepSize.get()); }
     /** One update or one epoch, whatever the Step choice says. */
-    public void step(StepSize size) { lab.step(size); after(null); }
+    public void stepBy(StepSize size) { lab.step(size); after(null); }
 
     /** Sets one parameter (weights first, then biases) from typed text; null if done, else what is wrong. */
     public String editParameter(int parameter, String text) { return lab.editParameter(parameter, text); }

@@ -79,6 +79,8 @@ final class WindowMenus {
         train.setOnShowing(e -> {
             boolean running = vm.state() == RunState.RUNNING;
             trainItem.setDisable(running);
+            lab.backprop.train.StepSize size = vm.stepSizeProperty().get();
+            step.setText("Step " + (size == null ? lab.backprop.train.StepSize.EPOCH : size).describe(vm.setup().batching()));
             step.setDisable(running);
             pause.setText(vm.state() == RunState.PAUSED ? "Resume" : "Pause");
         });

@@ -263,7 +263,7 @@ public final class StepThroughView extends VBox {
             Network after = trace.after();
             for (int p = 0; p < after.layout().parameterCount(); p++) vm.setParameter(p, after.parameter(p));
         } else {
-            vm.step(StepSize.UPDATE);
+            vm.stepBy(StepSize.UPDATE);
         }
         leave();
     }
