@@ -252,14 +252,15 @@ public final class Lessons {
                         "Pretend Alice is the whole data set, and start from all weights 1, biases 0. By the chain rule, "
                                 + "dL/dw1 = dL/dypred · dypred/dh1 · dh1/dw1 = −0.952 · 0.249 · −0.0904 = 0.0214: raising w1 "
                                 + "would raise the loss a tiny bit.",
-                        "Open Backprop step: it lists the same factors for any parameter; pick w5 or b1.",
-                        once(() -> fixed(alice, Initializer.ONES, 0.1, "h1", "Backprop step", null)), Lessons::dLdw1, null),
+                        "Step through it on the graph: Next (or the Right arrow) goes one computation at a time, forward, "
+                                + "then back to dL/dw1; 'Whole chain' below lists the same factors for any parameter: pick w5 or b1.",
+                        once(() -> fixed(alice, Initializer.ONES, 0.1, "h1", "Step through", null)), Lessons::dLdw1, null),
                 new LessonStep("One SGD update on one sample",
                         "Stochastic gradient descent takes one sample and moves every weight and bias against its gradient: "
                                 + "p ← p − η·dL/dp, here with η = 0.1 on Alice.",
-                        "Press Step (one sample): all nine parameters on the graph change by the amounts below; the table "
-                                + "then shows the next update.",
-                        once(() -> fixed(alice, Initializer.ONES, 0.1, "h1", "Backprop step", null)), Lessons::sgdUpdate, null),
+                        "Press End in Step through to see the nine updates, then Step (one sample) or 'Apply this step': all "
+                                + "nine parameters on the graph change by the amounts below, and the step-through traces the next update.",
+                        once(() -> fixed(alice, Initializer.ONES, 0.1, "h1", "Step through", null)), Lessons::sgdUpdate, null),
                 new LessonStep("Training: 1000 epochs of SGD",
                         "Each epoch updates on Alice, Bob, Charlie and Diana in turn (four updates), from a start drawn from a "
                                 + "standard normal (seed 1). The seed prints the loss every 10 epochs: its own random start "

@@ -116,6 +116,23 @@ public final class LabController implements AutoCloseable {
 
     /** Samples of the current epoch already trained on by single updates (0 at an epoch's start). */
     public int cursor() { return current.trainer.cursor(); }
+    /**
+     * The samples the next update (Step one update) trains on, in order (see {@link Trainer#upcoming}), or null
+     * while a run is going or if the training thread does not answer within a second.
+     */
+    public int[] upcoming() {
+        if (state == RunState.RUNNING) return null;
+        Trainer t = current.trainer;
+        try {
+            return worker.submit(t::upcoming).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        }
+    }
+
     /** The rate the trainer uses now. */
     public double trainerLearningRate() { return current.trainer.learningRate().get(); }
     public Limits limits() { return limits; }

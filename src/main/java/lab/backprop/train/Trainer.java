@@ -51,6 +51,7 @@ public final class Trainer {
     private double lastGoodLoss;
     private long lastGoodEpoch;
     private volatile int cursor; // samples of the current epoch trained on so far (0 at an epoch's start)
+    private boolean orderDrawn;  // mini-batch: this epoch's order is shuffled already (drawn early by upcoming())
     private int lastGoodCursor;
 
     /** A change to one parameter (weights first, then biases) asked for by another thread. */
@@ -177,12 +178,13 @@ public final class Trainer {
         if (batching == Batching.Mode.FULL_BATCH) {
             trainOneEpoch(lr);
         } else {
-            if (cursor == 0 && batching == Batching.Mode.MINI_BATCH) shuffle();
-            int end = Math.min(inputs.length, cursor + (batching == Batching.Mode.PER_SAMPLE ? 1 : batchSize));
+            if (cursor == 0 && batching == Batching.Mode.MINI_BATCH) drawOrder();
+            int end = nextUpdateEnd();
             update(cursor, end, batching == Batching.Mode.PER_SAMPLE ? 1.0 : 1.0 / (end - cursor), lr);
             cursor = end;
             if (cursor == inputs.length) {
                 cursor = 0;
+                orderDrawn = false;
                 epoch++;
             }
         }
@@ -191,6 +193,21 @@ public final class Trainer {
 
     /** Samples of the current epoch already trained on: 0 at an epoch's start, else how far {@link #runUpdate} got. */
     public int cursor() { return cursor; }
+
+    /**
+     * The samples (indices into the data) the next update trains on, in order: the next sample, the next mini-batch
+     * (this epoch's shuffle is drawn now if it is due, the same draw training would make) or all of them. Training
+     * thread only, like every other call that trains.
+     */
+    public int[] upcoming() {
+        if (batching == Batching.Mode.FULL_BATCH) return java.util.Arrays.copyOf(order, order.length);
+        if (cursor == 0 && batching == Batching.Mode.MINI_BATCH) drawOrder();
+        return java.util.Arrays.copyOfRange(order, cursor, nextUpdateEnd());
+    }
+
+    private int nextUpdateEnd() {
+        return Math.min(inputs.length, cursor + (batching == Batching.Mode.PER_SAMPLE ? 1 : batchSize));
+    }
 
     private double settle() throws DivergenceException {
         loss = measureLoss();
@@ -212,11 +229,12 @@ public final class Trainer {
             }
             case FULL_BATCH -> update(0, inputs.length, 0.5, lr);
             case MINI_BATCH -> {
-                if (from == 0) shuffle();
+                if (from == 0) drawOrder();
                 for (int start = from; start < inputs.length; start += batchSize) {
                     int end = Math.min(inputs.length, start + batchSize);
                     update(start, end, 1.0 / (end - start), lr);
                 }
+                orderDrawn = false;
             }
         }
         epoch++;
@@ -240,6 +258,12 @@ public final class Trainer {
         }
         net.step(stepper, lr, gradW, gradB);
         steps++;
+    }
+
+    private void drawOrder() {
+        if (orderDrawn) return;
+        shuffle();
+        orderDrawn = true;
     }
 
     private void shuffle() {

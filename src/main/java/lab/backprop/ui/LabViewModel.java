@@ -145,9 +145,6 @@ public final class LabViewModel {
      * highlights the last and keeps the values of the others.
      */
     public ObjectProperty<java.util.List<lab.backprop.model.StepTrace.Computation>> traceDoneProperty() { return traceDone; }
-    /** A request to show one parameter's whole chain for one sample ({sample, parameter}) in the Backprop step view. */
-    public ObjectProperty<int[]> chainRequestProperty() { return chainRequest; }
-    private final ObjectProperty<int[]> chainRequest = new SimpleObjectProperty<>(this, "chainRequest");
     /** Whether the graph names every parameter (w1.., b1..) beside its value. */
     public BooleanProperty showNamesProperty() { return showNames; }
     /** How far Step trains: one update or one epoch. */

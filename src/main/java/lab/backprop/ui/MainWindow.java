@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -26,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import lab.backprop.support.RecentFiles;
+import lab.backprop.ui.advanced.StepThroughView;
 import lab.backprop.train.RunState;
 
 /**
@@ -71,12 +73,13 @@ public final class MainWindow extends BorderPane {
         gradients.setId("gradientToggle");
         gradients.setMinWidth(Region.USE_PREF_SIZE);
         gradients.selectedProperty().bindBidirectional(vm.showGradientsProperty());
-        gradients.setTooltip(new Tooltip("Show dL/dw, summed over the data, on the edges instead of the weights"));
+        gradients.setTooltip(new Tooltip("Show dL/dw, summed over the data, on the edges instead of the weights; while training, pulses flow backward"
+                + " along the edges, as big as their |dL/dw|: where learning happens"));
         CheckBox names = new CheckBox("names");
         names.setId("namesToggle");
         names.setMinWidth(Region.USE_PREF_SIZE);
         names.selectedProperty().bindBidirectional(vm.showNamesProperty());
-        names.setTooltip(new Tooltip("Name every weight and bias on the graph (w1, w2, ... b1, ...), as the tutorials and the Backprop step do"));
+        names.setTooltip(new Tooltip("Name every weight and bias on the graph (w1, w2, ... b1, ...), as the tutorials and the whole chain do"));
         Label graphTitle = new Label("Network");
         graphTitle.getStyleClass().add("panel-title");
         graphTitle.setMinWidth(Region.USE_PREF_SIZE);
@@ -117,11 +120,6 @@ public final class MainWindow extends BorderPane {
         centre = new SplitPane(left, right);
         centre.setId("centreSplit");
         lessonPanel = new LessonPanel(vm, chooser::select);
-        vm.chainRequestProperty().addListener((o, a, b) -> { // the step-through's "whole chain": Backprop step is its detail view
-            if (b == null) return;
-            chooser.select("Backprop step");
-            view(lab.backprop.ui.advanced.BackpropStepView.class).showChain(b[0], b[1]);
-        });
         SplitPane.setResizableWithParent(lessonPanel, false); // keeps its width when the window is resized
         centre.setDividerPositions(0.58);
         vm.problemProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
@@ -161,7 +159,7 @@ public final class MainWindow extends BorderPane {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()) return;
             if (scene.getFocusOwner() instanceof TextInputControl) return;
-            lab.backprop.ui.advanced.StepThroughView through = stepThroughOf(scene.getFocusOwner());
+            StepThroughView through = stepThroughOf(scene.getFocusOwner());
             if (through != null) through.togglePlay(); else spaceAction(); // in the step-through, Space plays it
             e.consume();
         });
@@ -181,8 +179,8 @@ public final class MainWindow extends BorderPane {
         for (var k : Shortcuts.ZOOM_RESET_TOO) scene.getAccelerators().put(k, () -> Presenter.scaleProperty().set(1));
     }
 
-    private static lab.backprop.ui.advanced.StepThroughView stepThroughOf(Node focus) {
-        for (Node n = focus; n != null; n = n.getParent()) if (n instanceof lab.backprop.ui.advanced.StepThroughView v) return v;
+    private static StepThroughView stepThroughOf(Node focus) {
+        for (Node n = focus; n != null; n = n.getParent()) if (n instanceof StepThroughView v) return v;
         return null;
     }
 
@@ -242,6 +240,7 @@ public final class MainWindow extends BorderPane {
 
     /** Shows the view titled {@code title} in the side panel (made now if it is the first time). */
     private void show(String title) {
+        leaveStepThrough(title);
         for (Views.Entry e : Views.SIDE_PANEL) {
             if (!e.title().equals(title)) continue;
             Node view = view(e.type());
@@ -278,6 +277,32 @@ public final class MainWindow extends BorderPane {
 
     /** The views made so far (a view is made when it is first shown or asked for). */
     public List<Class<? extends Node>> madeViews() { return List.copyOf(views.keySet()); }
+
+    /**
+     * Leaving Step through (for view {@code next}) after stepping into a traced step that was not applied: the user
+     * chooses in a dialog whether to apply it (the weights become the traced update's, bit for bit) or discard it.
+     * The dialog does not block the switch; with dialogs off (tests) the step is discarded.
+     */
+    private void leaveStepThrough(String next) {
+        if (!(views.get(StepThroughView.class) instanceof StepThroughView st) || st.getScene() == null
+                || next.equals(Views.titleOf(StepThroughView.class)) || !st.hasPendingStep()) return;
+        if (!errorDialogs || getScene() == null || getScene().getWindow() == null) {
+            st.finish(false);
+            return;
+        }
+        ButtonType apply = new ButtonType("Apply the step", ButtonBar.ButtonData.OK_DONE);
+        ButtonType discard = new ButtonType("Discard it", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "You stepped into one training step without applying it. Apply "
+                + "it (every weight and bias becomes the traced update's, as one Step would make them) or discard it (nothing "
+                + "changes)?", apply, discard);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Backprop Lab");
+        ask.setHeaderText("Leaving Step through");
+        ask.getDialogPane().setId("leaveStepThroughDialog");
+        ask.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        ask.setOnHidden(e -> st.finish(ask.getResult() == apply));
+        ask.show();
+    }
 
     /** Shows a problem in a dialog (when dialogs are on) and keeps it as the last error. */
     public void showError(String problem) {

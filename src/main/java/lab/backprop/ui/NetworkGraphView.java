@@ -319,6 +319,7 @@ public final class NetworkGraphView extends Pane {
         Font labelFont = Font.font(null, FontWeight.BOLD, 11.5);
         drawEdges(g, s, pal, grads, showGrad);
         g.setLineDashes((double[]) null);
+        drawGradientFlow(g, pal, showGrad ? grads : null);
         g.setFont(labelFont);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -505,6 +506,42 @@ public final class NetworkGraphView extends Pane {
     }
 
     private long[] edgeStyle = new long[0];
+
+    /** Time for a gradient pulse to travel one edge, output end to input end. */
+    private static final long FLOW_PERIOD_NANOS = 1_200_000_000L;
+    private final Map<String, Double> flow = new java.util.LinkedHashMap<>();
+
+    /**
+     * While training with the gradients shown: two pulses travel backward along every edge (from the neuron the
+     * error comes from to the one it goes to), each as big as the edge's |dL/dw| against the largest on the graph,
+     * so one sees where learning happens. Drawn with the graph's paced frames; edges with under 2 % of the largest
+     * gradient carry none.
+     */
+    private void drawGradientFlow(GraphicsContext g, Palette pal, double[] grads) {
+        flow.clear();
+        if (grads == null || vm.state() != lab.backprop.train.RunState.RUNNING) return;
+        double max = 0;
+        for (Edge e : edges) if (Double.isFinite(grads[e.weight])) max = Math.max(max, Math.abs(grads[e.weight]));
+        if (!(max > 0)) return;
+        double phase = (System.nanoTime() % FLOW_PERIOD_NANOS) / (double) FLOW_PERIOD_NANOS;
+        g.setFill(pal.get(Key.MARK).deriveColor(0, 1, 1, 0.85));
+        for (Edge e : edges) {
+            double rel = Math.abs(grads[e.weight]) / max;
+            if (!(rel >= 0.02)) continue;
+            double r = 1.5 + 4 * Math.sqrt(rel);
+            flow.put(layout.weightName(e.weight), r);
+            int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+            for (int k = 0; k < 2; k++) {
+                double t = (phase + 0.5 * k) % 1.0;
+                double x = nx[b] + (nx[a] - nx[b]) * t, y = ny[b] + (ny[a] - ny[b]) * t;
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            }
+        }
+        if (!flow.isEmpty()) redraw.request(); // the pulses move on at the graph's pace, also between slow epochs
+    }
+
+    /** The gradient pulses of the last drawing: their radius per weight name (empty unless training with gradients shown). */
+    public Map<String, Double> gradientFlow() { return Map.copyOf(flow); }
 
     private void drawNeurons(GraphicsContext g, Snapshot s, Palette pal, double[] grads, boolean showGrad) {
         Probe probe = vm.probeProperty().get();

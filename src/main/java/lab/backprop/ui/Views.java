@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import javafx.scene.Node;
-import lab.backprop.ui.advanced.BackpropStepView;
 import lab.backprop.ui.advanced.DecisionMapView;
 import lab.backprop.ui.advanced.HistoryView;
 import lab.backprop.ui.advanced.SeedSweepView;
@@ -25,13 +24,16 @@ public final class Views {
             new Entry("Sigmoid", "The selected neuron's activation curve and its bias", SigmoidShiftView.class, SigmoidShiftView::new, false),
             new Entry("Data", "The samples and the network's output for each", DataTableView.class, DataTableView::new, false),
             new Entry("Decision map", "The output over the input plane; click to add points", DecisionMapView.class, DecisionMapView::new, true),
-            new Entry("Backprop step", "Every factor of the chain rule for one parameter and sample", BackpropStepView.class,
-                    BackpropStepView::new, true),
-            new Entry("Step through", "Every computation of one training step, on the graph, forward and back",
+            new Entry("Step through", "Every computation of one training step, on the graph, forward and back; below it, the whole chain of one gradient",
                     lab.backprop.ui.advanced.StepThroughView.class, lab.backprop.ui.advanced.StepThroughView::new, true),
             new Entry("History", "Rewind to an earlier epoch; every parameter over time", HistoryView.class, HistoryView::new, false),
             new Entry("Twin runs", "Two runs from the same weights that differ in one switch", TwinRunView.class, TwinRunView::new, true),
             new Entry("Seed sweep", "Many random starts of seed 000's XOR: how many get stuck", SeedSweepView.class, SeedSweepView::new, true));
+
+    /** The title of the view of class {@code type}. */
+    public static String titleOf(Class<? extends Node> type) {
+        return SIDE_PANEL.stream().filter(e -> e.type() == type).findFirst().orElseThrow().title();
+    }
 
     private Views() { }
 }

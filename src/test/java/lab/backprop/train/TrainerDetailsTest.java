@@ -77,6 +77,41 @@ class TrainerDetailsTest {
         }
     }
 
+    /**
+     * upcoming() names the samples of the next update, drawing a due shuffle early (the same draw): a trainer asked
+     * before each update trains bit for bit like one never asked, and each update is the trace of those samples.
+     */
+    @Test void upcomingNamesTheNextUpdatesSamplesWithoutChangingTraining() throws Exception {
+        Dataset xor = BuiltinDatasets.xor();
+        for (Batching.Mode mode : Batching.Mode.values()) {
+            Network start = Setups.twoHOne(3, Activation.TANH, Initializer.STANDARD_NORMAL, 4);
+            Trainer asked = Setups.trainer(start.copy(), xor, mode, 0.3, 3, 7);
+            Trainer plain = Setups.trainer(start.copy(), xor, mode, 0.3, 3, 7);
+            java.util.Set<String> orders = new java.util.HashSet<>();
+            for (int u = 0; u < 12; u++) {
+                int[] next = asked.upcoming();
+                assertArrayEquals(next, asked.upcoming(), "asking twice draws nothing new");
+                assertEquals(mode == Batching.Mode.PER_SAMPLE ? 1 : mode == Batching.Mode.FULL_BATCH ? 4 : asked.cursor() == 0 ? 3 : 1,
+                        next.length, mode + " update " + u);
+                if (mode == Batching.Mode.PER_SAMPLE) assertEquals(u % 4, next[0], "SGD goes through the data in order");
+                orders.add(java.util.Arrays.toString(next));
+                double[][] in = new double[next.length][];
+                double[] y = new double[next.length];
+                for (int k = 0; k < next.length; k++) {
+                    in[k] = xor.inputs()[next[k]];
+                    y[k] = xor.labels()[next[k]];
+                }
+                double scale = mode == Batching.Mode.FULL_BATCH ? 0.5 : mode == Batching.Mode.PER_SAMPLE ? 1 : 1.0 / next.length;
+                Network traced = lab.backprop.model.StepTrace.of(asked.network().copy(), in, y, scale, 0.3).after();
+                asked.runUpdate();
+                plain.runUpdate();
+                assertArrayEquals(parameters(plain.network()), parameters(asked.network()), 0.0, mode + " update " + u);
+                assertArrayEquals(parameters(traced), parameters(asked.network()), 0.0, "the update trains the samples named, " + mode);
+            }
+            if (mode == Batching.Mode.MINI_BATCH) assertTrue(orders.size() > 2, "the shuffle differs between epochs: " + orders);
+        }
+    }
+
     @Test void stepsCountUpdatesOnEveryPath() throws Exception {
         Network deep = Setups.network(new Layout(2, 3, 2, 1), Activation.SIGMOID, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 2);
         Trainer sgd = Setups.trainer(deep, gender, Batching.Mode.PER_SAMPLE, 0.1, 2, 1);

@@ -87,7 +87,7 @@ class LessonPanelTest {
         assertArrayEquals(start.weights(), fx(vm::snapshot).weights(), 0.0);
         assertEquals("Alice alone", fx(() -> vm.dataset().name()));
         assertEquals(StepSize.UPDATE, fx(() -> vm.stepSizeProperty().get()));
-        assertEquals("Backprop step", fx(() -> window.views().selected()));
+        assertEquals("Step through", fx(() -> window.views().selected()));
         // Step trains one sample: w1 becomes 1 - 0.1 * 0.02146953526581111, the table shows the next update
         fxRun(vm::step);
         waitUntil("one update", 5, () -> vm.snapshot().weight(0) != 1.0);

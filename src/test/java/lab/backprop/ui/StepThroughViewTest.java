@@ -63,16 +63,17 @@ class StepThroughViewTest {
         assertEquals("w1 ← w1 - lr · dL/dw1 = 1 - 0.1 · 0.0214695 = 0.997853", w1.equation());
         StepTrace.Computation dw1 = all.stream().filter(c -> c.kind() == StepTrace.Kind.GRADIENT && c.parameter() == 0).findFirst().orElseThrow();
         assertEquals(0.02146953526581111, dw1.value(), 1e-15);
-        // the whole chain of a gradient: Backprop step is the detail view
+        // the whole chain of a gradient: the detail view below the step-through, opened on that parameter and sample
         int dw1At = all.indexOf(dw1);
         fxRun(() -> view.go(dw1At));
+        assertTrue(!fx(view::isChainShown));
         robot.clickOn("#stepThroughChain");
         settle();
-        assertEquals("Backprop step", fx(() -> window.views().selected()));
-        assertEquals("w1", fx(() -> window.view(lab.backprop.ui.advanced.BackpropStepView.class).trace().parameterName()));
-        assertEquals(dw1.value(), fx(() -> window.view(lab.backprop.ui.advanced.BackpropStepView.class).trace().gradient()), 1e-15);
-        fxRun(() -> window.views().select("Step through"));
-        settle();
+        assertTrue(fx(view::isChainShown));
+        assertEquals("Step through", fx(() -> window.views().selected()));
+        assertEquals("w1", fx(() -> view.chainView().trace().parameterName()));
+        assertEquals(dw1.value(), fx(() -> view.chainView().trace().gradient()), 1e-15);
+        assertEquals(dw1At, fx(view::index), "the step-through stays where it was");
         fxRun(() -> view.requestFocus());
         robot.type(KeyCode.HOME);
         assertTrue(equation().startsWith("z_h1"));
@@ -95,6 +96,85 @@ class StepThroughViewTest {
         settle();
         assertArrayEquals(expectedW, fx(() -> vm.snapshot().weights()), 0.0);
         assertArrayEquals(expectedB, fx(() -> vm.snapshot().biases()), 0.0);
+    }
+
+    @Test void leavingAfterSteppingInAsksWhetherToApplyOrDiscard(FxRobot robot) {
+        fxRun(() -> window.views().select("Step through"));
+        settle();
+        StepThroughView view = fx(() -> window.view(StepThroughView.class));
+        double[] before = fx(() -> vm.snapshot().weights());
+        // at the first computation nothing was stepped into: leaving asks nothing
+        fxRun(() -> window.views().select("Sigmoid"));
+        settle();
+        assertTrue(robot.lookup("#leaveStepThroughDialog").tryQuery().isEmpty(), "no question before stepping in");
+        // stepped in, then left: discard keeps the network as it was
+        fxRun(() -> { window.views().select("Step through"); view.go(5); });
+        fxRun(() -> window.views().select("Sigmoid"));
+        settle();
+        robot.clickOn("Discard it");
+        settle();
+        assertArrayEquals(before, fx(() -> vm.snapshot().weights()), 0.0);
+        assertEquals(List.of(), fx(() -> vm.traceDoneProperty().get()), "the graph no longer shows the trace");
+        // stepped in again, then left: apply trains exactly the traced update
+        fxRun(() -> { window.views().select("Step through"); view.go(9); });
+        double[] traced = fx(() -> view.trace().after().weightsCopy());
+        fxRun(() -> window.views().select("Data"));
+        settle();
+        robot.clickOn("Apply the step");
+        waitUntil("the traced step trained", 5, () -> vm.snapshot().weight(0) != before[0]);
+        settle();
+        assertArrayEquals(traced, fx(() -> vm.snapshot().weights()), 0.0);
+        assertEquals(1, fx(() -> vm.controller().cursor()), "one SGD update: the trainer's next sample is the second");
+        assertEquals("Data", fx(() -> window.views().selected()));
+    }
+
+    @Test void aMiniBatchIsTracedOnTheTrainersOwnNextBatchAndApplyTrainsIt(FxRobot robot) {
+        fxRun(() -> {
+            vm.editSetup(s -> s.withBatching(lab.backprop.data.Batching.miniBatch(3)).withSeed(5));
+            window.views().select("Step through");
+        });
+        settle();
+        StepThroughView view = fx(() -> window.view(StepThroughView.class));
+        for (int update = 0; update < 4; update++) { // batches of 3 and 1, then a new epoch's shuffle
+            waitUntil("traced", 5, view::tracesCurrentNetwork);
+            int expectedSize = update % 2 == 0 ? 3 : 1;
+            String note = fx(view::batchNoteText);
+            assertTrue(note.contains("mean over the " + expectedSize + " samples the trainer takes next"), note);
+            double[] expected = fx(() -> view.trace().after().weightsCopy());
+            long steps = fx(vm.controller()::steps);
+            robot.clickOn("#stepThroughApply");
+            waitUntil("trained", 5, () -> vm.controller().steps() == steps + 1);
+            settle();
+            assertArrayEquals(expected, fx(() -> vm.snapshot().weights()), 0.0, "mini-batch update " + update);
+        }
+    }
+
+    @Test void gradientsFlowBackwardAlongTheEdgesWhileTraining(FxRobot robot) {
+        fxRun(() -> { vm.epochsPerSecondProperty().set(0.5); vm.showGradientsProperty().set(true); });
+        assertTrue(fx(() -> window.graph().gradientFlow()).isEmpty(), "no flow before training");
+        fxRun(vm::train);
+        // each pulse as big as its edge's |dL/dw| against the largest (read with the gradients it was drawn from)
+        waitUntil("pulses sized by the gradients", 10, () -> {
+            java.util.Map<String, Double> flow = window.graph().gradientFlow();
+            double[] g = vm.gradientsProperty().get();
+            if (flow.isEmpty() || g == null) return false;
+            lab.backprop.model.Layout l = vm.snapshot().layout();
+            double max = 0;
+            for (int w = 0; w < l.weightCount(); w++) max = Math.max(max, Math.abs(g[w]));
+            for (int w = 0; w < l.weightCount(); w++) {
+                double rel = Math.abs(g[w]) / max;
+                Double r = flow.get(l.weightName(w));
+                if (rel < 0.02 ? r != null : r == null || Math.abs(r - (1.5 + 4 * Math.sqrt(rel))) > 1e-9) return false;
+            }
+            return true;
+        });
+        fxRun(vm::pause);
+        waitUntil("no pulses when paused", 5, () -> window.graph().gradientFlow().isEmpty());
+        fxRun(() -> { vm.showGradientsProperty().set(false); vm.train(); });
+        FxTestSupport.sleep(300);
+        settle();
+        assertTrue(fx(() -> window.graph().gradientFlow()).isEmpty(), "no pulses without the gradients shown");
+        fxRun(vm::pause);
     }
 
     @Test void aDeadReluIsNamedWithWhyItsGradientsVanish(FxRobot robot) {

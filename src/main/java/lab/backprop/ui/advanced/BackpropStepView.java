@@ -27,7 +27,8 @@ import lab.backprop.model.Snapshot;
 import lab.backprop.ui.LabViewModel;
 
 /**
- * Backprop step-through: pick a sample and a parameter and read every factor of the chain rule with
+ * The whole chain of one gradient, the detail view under {@link StepThroughView}: pick a sample and a parameter and
+ * read every factor of the chain rule with
  * its number (seed 001: dL/dypred * dypred/dh1 * dh1/dw1 = dL/dw1), then the SGD update
  * {@code w <- w - lr * dL/dw} at the lab's learning rate. "Apply this update" sets the parameter to the new value.
  * Follows the view-model's snapshot, data set and rate.

@@ -8,6 +8,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,9 +35,12 @@ import lab.backprop.ui.LabViewModel;
  * Step-through: every computation of one training step ({@link StepTrace}) in order, highlighted on the network graph
  * (what it reads and writes; the values so far stay there), its equation with numbers here. Left / Right step,
  * Home / End jump, Play goes through at the chosen pace. The step is traced from the network as it is when the view
- * starts (or Restart is pressed), on the trainer's next update: in SGD a chosen sample, in full batch all samples
- * (gradients summed, as the trainer's full batch does). "Apply" then trains exactly that update (the same bits);
- * leaving without it changes nothing. Saturated and dead neurons are named below, with why their gradients vanish.
+ * starts (or Restart is pressed), on the trainer's next update: in SGD a chosen sample, in a mini-batch the samples
+ * the trainer draws next (its own shuffle), in full batch all samples (gradients summed, as the trainer's full batch
+ * does). "Apply" then trains exactly that update (the same bits); leaving the view after stepping into the trace asks
+ * whether to apply or discard it ({@link #finish}). Below, "Whole chain" is the detail view: every factor of one
+ * parameter's chain rule for one sample ({@link BackpropStepView}). Saturated and dead neurons are named below, with
+ * why their gradients vanish.
  */
 public final class StepThroughView extends VBox {
     private final LabViewModel vm;
@@ -52,6 +56,8 @@ public final class StepThroughView extends VBox {
     private final Button restart = new Button("Restart");
     private final Button chain = new Button("Whole chain of this gradient ▸");
     private final Timeline player = new Timeline();
+    private final BackpropStepView chainView;
+    private final javafx.scene.control.TitledPane chainPane;
     private StepTrace trace;
     private Snapshot traced;
     private int index = -1;
@@ -102,11 +108,17 @@ public final class StepThroughView extends VBox {
         last.setOnAction(e -> go(Integer.MAX_VALUE));
         restart.setOnAction(e -> restart());
         chain.setId("stepThroughChain");
-        chain.setTooltip(new Tooltip("Open Backprop step on this parameter and sample: every factor of its chain rule, with the tutorial's rounding"));
+        chain.setTooltip(new Tooltip("Open the whole chain below on this parameter and sample: every factor of its chain rule, with the tutorial's rounding"));
+        chainView = new BackpropStepView(vm);
+        chainPane = new javafx.scene.control.TitledPane("Whole chain of one gradient (any parameter, any sample)", chainView);
+        chainPane.setId("stepThroughChainPane");
+        chainPane.setExpanded(false);
+        chainPane.setAnimated(false);
+        chainPane.setTooltip(new Tooltip("Every factor of the chain rule for one parameter and sample, as the tutorial writes it"));
         chain.setOnAction(e -> {
             StepTrace.Computation c = trace.steps().get(index);
-            vm.chainRequestProperty().set(null);
-            vm.chainRequestProperty().set(new int[] { Math.max(0, sampleBox.getSelectionModel().getSelectedIndex()), c.parameter() });
+            chainPane.setExpanded(true);
+            chainView.showChain(Math.max(0, sampleBox.getSelectionModel().getSelectedIndex()), c.parameter());
         });
         apply.setOnAction(e -> applyStep());
         play.selectedProperty().addListener((o, a, b) -> { if (b) startPlaying(); else player.stop(); });
@@ -117,9 +129,10 @@ public final class StepThroughView extends VBox {
         FlowPane actions = new FlowPane(6, 6, apply, restart, chain);
         FlowPane sampleRow = new FlowPane(6, 6, new Label("Sample"), sampleBox);
         sampleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble);
+        getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble, chainPane);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> || e.getTarget() instanceof Slider) return;
+            if (e.getTarget() instanceof Node n && isInside(n, chainPane.getContent())) return;
             switch (e.getCode()) {
                 case LEFT -> go(index - 1);
                 case RIGHT -> go(index + 1);
@@ -160,7 +173,7 @@ public final class StepThroughView extends VBox {
                 for (Dataset.Sample s : d.samples()) names.add(s.name());
             } else {
                 names.add(mode == Batching.Mode.FULL_BATCH ? "all " + d.size() + " samples (full batch)"
-                        : "the first " + Math.min(d.size(), vm.setup().batching().batchSize()) + " samples (one mini-batch)");
+                        : "the next mini-batch of " + Math.min(d.size(), vm.setup().batching().batchSize()));
             }
             sampleBox.getItems().setAll(names);
             int next = Math.min(names.size() - 1, mode == Batching.Mode.PER_SAMPLE ? vm.controller().cursor() : 0);
@@ -201,18 +214,24 @@ public final class StepThroughView extends VBox {
                         + " 000's numpy code adds the whole batch), exactly as the trainer's full-batch update.");
             }
             default -> {
-                int n = Math.min(d.size(), b.batchSize());
-                in = java.util.Arrays.copyOf(d.inputs(), n);
-                y = java.util.Arrays.copyOf(d.labels(), n);
-                scale = 1.0 / n;
-                batchNote.setText("Mini-batch: gradients are the mean over the batch, as the trainer's; traced on the first " + n
-                        + " samples in data order (training shuffles them, so Apply is for the full-batch and SGD cases only).");
+                int[] next = vm.controller().upcoming(); // the trainer's own next batch (its shuffle)
+                if (next == null) return;
+                in = new double[next.length][];
+                y = new double[next.length];
+                double[][] all = d.inputs();
+                double[] labels = d.labels();
+                for (int k = 0; k < next.length; k++) {
+                    in[k] = all[next[k]];
+                    y[k] = labels[next[k]];
+                }
+                scale = 1.0 / next.length;
+                batchNote.setText("Mini-batch: gradients are the mean over the " + next.length + " samples the trainer takes next"
+                        + " (its own shuffle of this epoch): " + sampleNames(d, next) + ".");
             }
         }
         Network net = s.toNetwork();
         trace = StepTrace.of(net, in, y, scale, vm.trainerLearningRate());
         traced = s;
-        apply.setDisable(b.mode() == Batching.Mode.MINI_BATCH);
         trouble.setText(NeuronHealth.of(net, d.inputs()).reasons().stream().map(r -> r + ".").collect(java.util.stream.Collectors.joining("\n")));
         go(0);
     }
@@ -254,6 +273,36 @@ public final class StepThroughView extends VBox {
         player.play();
     }
 
+    private static String sampleNames(Dataset d, int[] which) {
+        StringBuilder out = new StringBuilder();
+        int shown = Math.min(which.length, 12);
+        for (int k = 0; k < shown; k++) out.append(k == 0 ? "" : ", ").append(d.sample(which[k]).name());
+        if (shown < which.length) out.append(" and ").append(which.length - shown).append(" more");
+        return out.toString();
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
+        return false;
+    }
+
+    /**
+     * Whether a traced step has been gone into (past its first computation) and not applied, on the network it was
+     * traced from: leaving the view then asks whether to apply it.
+     */
+    public boolean hasPendingStep() { return trace != null && index > 0 && vm.snapshot() == traced && vm.state() != RunState.RUNNING; }
+
+    /** Leaves the mode, applying the traced step if {@code apply} (the user's choice), else discarding it. */
+    public void finish(boolean apply) {
+        if (apply && hasPendingStep()) applyStep(); else leave();
+    }
+
+    /** The whole chain of one gradient, the detail view below the step-through. */
+    public BackpropStepView chainView() { return chainView; }
+
+    /** Whether the whole chain is open. */
+    public boolean isChainShown() { return chainPane.isExpanded(); }
+
     /** Trains the traced update (the same bits: {@link StepTrace} is the trainer's step), then traces the next. */
     private void applyStep() {
         if (trace == null || vm.snapshot() != traced) { restart(); return; }
@@ -287,4 +336,10 @@ public final class StepThroughView extends VBox {
     public String equationText() { return equation.getText(); }
 
     public String troubleText() { return trouble.getText(); }
+
+    /** What the step's gradients are (one sample, a batch's mean, the full batch's sum) and which samples. */
+    public String batchNoteText() { return batchNote.getText(); }
+
+    /** Whether the trace shown is of the network as it is now. */
+    public boolean tracesCurrentNetwork() { return trace != null && traced == vm.snapshot(); }
 }
