@@ -38,7 +38,7 @@ public final class DataTableView extends BorderPane {
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setId("dataView");
-        title.textProperty().bind(vm.datasetProperty().map(d -> "Data: " + d.name() + " (" + d.size() + " samples; select one to probe it)"));
+        title.textProperty().bind(vm.datasetProperty().map(d -> "Data: " + d.name() + " (" + d.size() + (d.size() == 1 ? " sample" : " samples") + "; select one to probe it)"));
         setTop(title);
         setCenter(table);
         vm.datasetProperty().addListener((o, a, b) -> fill(b));

@@ -110,7 +110,9 @@ public final class StepThroughView extends VBox {
         chain.setId("stepThroughChain");
         chain.setTooltip(new Tooltip("Open the whole chain below on this parameter and sample: every factor of its chain rule, with the tutorial's rounding"));
         chainView = new BackpropStepView(vm);
-        chainPane = new javafx.scene.control.TitledPane("Whole chain of one gradient (any parameter, any sample)", chainView);
+        chainPane = new javafx.scene.control.TitledPane("Whole chain of one gradient", chainView);
+        chainPane.setMinWidth(0); // the view's width, not the chain's widest line: that one wraps
+        chainView.setMinWidth(0);
         chainPane.setId("stepThroughChainPane");
         chainPane.setExpanded(false);
         chainPane.setAnimated(false);
