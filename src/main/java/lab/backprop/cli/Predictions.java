@@ -13,13 +13,21 @@ import lab.backprop.support.Numbers;
 final class Predictions {
     private Predictions() { }
 
+    /** Rows printed at most; a bigger set prints its first ones and a count of the rest. */
+    static final int MAX_ROWS = 20;
+
     static void print(Network net, Dataset data, PrintWriter out) {
+        int right = 0;
+        for (Dataset.Sample s : data.samples()) {
+            double y = net.predict(data.toInput(s.raw()))[0];
+            if ((y >= 0.5) == (s.label() >= 0.5)) right++;
+        }
         List<String[]> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("name"));
         header.addAll(data.featureNames());
         header.addAll(List.of("output", "class", "label"));
         rows.add(header.toArray(String[]::new));
-        for (Dataset.Sample s : data.samples()) {
+        for (Dataset.Sample s : data.samples().subList(0, Math.min(MAX_ROWS, data.size()))) {
             double y = net.predict(data.toInput(s.raw()))[0];
             List<String> row = new ArrayList<>();
             row.add(s.name() == null ? "" : s.name());
@@ -40,5 +48,7 @@ final class Predictions {
             }
             out.println(sb);
         }
+        if (data.size() > MAX_ROWS) out.println("... and " + (data.size() - MAX_ROWS) + " more samples");
+        out.printf(Locale.ROOT, "Accuracy: %d of %d (%.1f %%)%n", right, data.size(), 100.0 * right / data.size());
     }
 }

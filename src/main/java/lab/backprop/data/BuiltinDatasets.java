@@ -18,7 +18,13 @@ public final class BuiltinDatasets {
     /** Every built-in data set, in the order the window and the CLI's help list them. */
     public static final List<Entry> ENTRIES = List.of(
             new Entry("xor", "seed 000's XOR truth table", BuiltinDatasets::xor),
-            new Entry("gender", "seed 001's four people, weight and height", BuiltinDatasets::gender));
+            new Entry("gender", "seed 001's four people, weight and height", BuiltinDatasets::gender),
+            generated(Generator.CIRCLE), generated(Generator.XOR_CLOUD), generated(Generator.GAUSSIANS),
+            generated(Generator.SPIRAL), generated(Generator.SINE), generated(Generator.MOONS));
+
+    private static Entry generated(Generator g) {
+        return new Entry(g.id(), g.description() + " (generated: --points, --noise, --data-seed)", () -> Generator.Spec.of(g).make());
+    }
 
     private BuiltinDatasets() { }
 
@@ -46,6 +52,6 @@ public final class BuiltinDatasets {
     public static Dataset byName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (Entry e : ENTRIES) if (e.name().equals(n)) return e.make().get();
-        throw new IllegalArgumentException("unknown dataset '" + lab.backprop.support.Texts.quote(name) + "' (choose " + String.join(" or ", names()) + ")");
+        throw new IllegalArgumentException("unknown dataset '" + lab.backprop.support.Texts.quote(name) + "' (choose " + String.join(", ", names()) + ")");
     }
 }

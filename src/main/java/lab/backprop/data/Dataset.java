@@ -19,6 +19,7 @@ public final class Dataset {
     private final String positiveClass;
     private final String negativeClass;
     private final Preset preset;
+    private final Generator.Spec generated;
 
     /** One row: an optional name, raw features and a 0/1 label. */
     public record Sample(String name, double[] raw, double label) {
@@ -42,7 +43,14 @@ public final class Dataset {
 
     public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
                    String positiveClass, String negativeClass, Preset preset) {
+        this(name, featureNames, shift, samples, positiveClass, negativeClass, preset, null);
+    }
+
+    /** A data set made by {@code generated} (null for any other), which the window can make again with new settings. */
+    public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
+                   String positiveClass, String negativeClass, Preset preset, Generator.Spec generated) {
         this.preset = Objects.requireNonNull(preset);
+        this.generated = generated;
         this.name = Objects.requireNonNull(name);
         this.featureNames = List.copyOf(featureNames);
         this.shift = shift.clone();
@@ -73,6 +81,8 @@ public final class Dataset {
     public String negativeClass() { return negativeClass; }
     /** How this data set is trained when chosen afresh. */
     public Preset preset() { return preset; }
+    /** What generated these samples (null for the seeds' sets, own data, and sets edited by hand). */
+    public Generator.Spec generated() { return generated; }
 
     /** The network's input for raw features: raw + shift. */
     public double[] toInput(double... raw) {
@@ -117,7 +127,7 @@ public final class Dataset {
 
     /** A copy under another name. */
     public Dataset named(String newName) {
-        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset);
+        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset, generated);
     }
 
     @Override public String toString() { return name + " (" + samples.size() + " samples)"; }

@@ -14,6 +14,8 @@ public record Preset(Batching batching, Initializer init, long seed, double lear
     public static final Preset SEED_001 = new Preset(Batching.perSample(), Initializer.STANDARD_NORMAL, 1, 0.1, 1000, 10);
     /** Seed 000 (XOR): full batch, uniform [0,1) start, seed 0, rate 1, 5000 epochs (it prints no loss; we log every 500). */
     public static final Preset SEED_000 = new Preset(Batching.fullBatch(), Initializer.UNIFORM_0_1, 0, 1.0, 5000, 500);
+    /** Generated sets (spiral, circle, ...): per-sample SGD from a standard normal start, seed 1, rate 0.1, 300 epochs. */
+    public static final Preset GENERATED = new Preset(Batching.perSample(), Initializer.STANDARD_NORMAL, 1, 0.1, 300, 10);
     /** Own data (a CSV, points added by hand): seed 001's settings; per-sample steps at a modest rate suit any scale. */
     public static final Preset OWN_DATA = SEED_001;
 

@@ -75,7 +75,8 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
 
     /** "2-2-1 sigmoid on gender: sgd, lr 0.1, 1000 epochs, normal init, seed 1" (and the rule when it is not plain GD). */
     public String describe() {
-        return architecture.describe(data.featureCount()) + " on " + data.name() + ": " + batching.describe()
+        String made = data.generated() == null ? "" : " (" + data.generated().describe().substring(data.name().length() + 2) + ")";
+        return architecture.describe(data.featureCount()) + " on " + data.name() + made + ": " + batching.describe()
                 + (update.isPlainGradientDescent() ? "" : ", " + update.title())
                 + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed;
     }

@@ -296,7 +296,7 @@ public final class ControlBar extends FlowPane {
     }
 
     /** Controls that belong together, kept on one row; nothing in it shrinks below its natural width. */
-    private static HBox group(javafx.scene.Node... nodes) {
+    static HBox group(javafx.scene.Node... nodes) {
         HBox g = new HBox(8, nodes);
         g.setAlignment(Pos.CENTER_LEFT);
         g.getStyleClass().add("control-group");
@@ -304,7 +304,7 @@ public final class ControlBar extends FlowPane {
         return g;
     }
 
-    private static Label label(String text) {
+    static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("control-label");
         l.setMinWidth(Region.USE_PREF_SIZE);

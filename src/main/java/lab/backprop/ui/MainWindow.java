@@ -46,6 +46,7 @@ public final class MainWindow extends BorderPane {
     private final LossCurveView lossCurve;
     private final PredictPanel predict;
     private final ControlBar controls;
+    private final DataBar dataBar;
     private final StatusBarView status;
     private final FileActions files;
     private final MenuBar menuBar;
@@ -133,7 +134,8 @@ public final class MainWindow extends BorderPane {
         files.messageProperty().addListener((o, a, b) -> status.showMessage(b));
         menuBar = new WindowMenus(this).menuBar();
 
-        setTop(new VBox(menuBar, controls, banner));
+        dataBar = new DataBar(vm);
+        setTop(new VBox(menuBar, controls, dataBar, banner));
         setCenter(centre);
         setBottom(status);
         BorderPane.setMargin(centre, new Insets(6, 0, 0, 0));
@@ -323,6 +325,8 @@ public final class MainWindow extends BorderPane {
     public void setErrorDialogs(boolean on) { errorDialogs = on; }
 
     public LabViewModel viewModel() { return vm; }
+    /** The data tools under the controls (generated sets, batch size). */
+    public DataBar dataBar() { return dataBar; }
     /** Which side view is shown; its buttons wrap onto more rows instead of overflowing. */
     public ViewChooser views() { return chooser; }
     /** The bar under the controls that shows a problem (divergence) or a notice (a stuck run, a rewind). */

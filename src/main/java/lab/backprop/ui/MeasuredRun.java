@@ -44,12 +44,16 @@ final class MeasuredRun {
     /** Data set, network shape and full-speed training settings; call before the window is built from {@code vm}. */
     void configure(LabViewModel vm) {
         this.vm = vm;
-        if (options.dataset() != null) vm.selectDataset(BuiltinDatasets.byName(options.dataset()));
-        if (options.layers() >= 0 || options.hidden() > 0) {
+        if (options.data() != null) {
+            String problem = vm.loadDataset(options.data());
+            if (problem != null) throw new IllegalArgumentException(options.data().name() + ": " + problem);
+        }
+        if (options.layers() >= 0 || options.hidden() > 0 || options.hiddenActivation() != null) {
             lab.backprop.model.Architecture a = vm.setup().architecture();
             int layers = options.layers() >= 0 ? options.layers() : a.hiddenLayers();
             int hidden = options.hidden() > 0 ? options.hidden() : Math.max(1, a.firstHiddenSize());
-            String problem = vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(layers, hidden, a.hidden())));
+            lab.backprop.model.Activation f = options.hiddenActivation() != null ? options.hiddenActivation() : a.hidden();
+            String problem = vm.editSetup(s -> s.withArchitecture(lab.backprop.model.Architecture.of(layers, hidden, f)));
             if (problem != null) throw new IllegalArgumentException(problem);
         }
         if (options.train()) {

@@ -34,8 +34,26 @@ public final class WindowOptions {
     @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Quit after this many seconds (with --stats: print the summary first).")
     Double exitAfterSeconds;
 
-    @Option(names = "--dataset", paramLabel = "xor|gender", description = "Built-in data set to start with (default: gender).")
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Built-in data set to start with: xor, gender, or generated:"
+            + " circle, xor-cloud, gaussians, spiral, sine, moons (default: gender).")
     String dataset;
+
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "Start on own data: two numeric feature columns and a 0/1 label.")
+    java.nio.file.Path dataFile;
+
+    @Option(names = "--points", paramLabel = "N", description = "Points of a generated data set (default: 200).")
+    Integer points;
+
+    @Option(names = "--noise", paramLabel = "X", description = "Noise of a generated data set, 0 to 0.5 (default: 0).")
+    Double noise;
+
+    @Option(names = "--data-seed", paramLabel = "N", description = "Seed of a generated data set's points (default: 1).")
+    Long dataSeed;
+
+    @Option(names = "--activation", paramLabel = "sigmoid|tanh|relu", description = "Activation of the hidden neurons.")
+    String activation;
+
+    private lab.backprop.data.Dataset data;
 
     @Option(names = "--hidden", paramLabel = "N", description = "Neurons per hidden layer, 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ".")
     Integer hidden;
@@ -70,10 +88,21 @@ public final class WindowOptions {
         if ((o.epochs != null || o.exitWhenTrained || o.speed != null) && !o.train) {
             throw new IllegalArgumentException((o.epochs != null ? "--epochs" : o.speed != null ? "--speed" : "--exit-when-trained") + " needs --train");
         }
-        if (o.dataset != null) {
-            BuiltinDatasets.byName(o.dataset); // says which names exist
-            o.dataset = o.dataset.trim().toLowerCase(Locale.ROOT);
+        if (o.dataset != null && o.dataFile != null) throw new IllegalArgumentException("give either --dataset or --data, not both");
+        if (o.dataFile != null) {
+            if (o.points != null || o.noise != null || o.dataSeed != null) {
+                throw new IllegalArgumentException("--points, --noise and --data-seed apply only to a generated --dataset, not to --data");
+            }
+            try {
+                o.data = new lab.backprop.data.CsvDatasetReader().read(o.dataFile);
+            } catch (lab.backprop.data.DataFormatException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        } else if (o.dataset != null || o.points != null || o.noise != null || o.dataSeed != null) {
+            o.data = lab.backprop.data.Generator.remade(BuiltinDatasets.byName(o.dataset == null ? "gender" : o.dataset), o.points, o.noise, o.dataSeed);
+            if (o.dataset != null) o.dataset = o.dataset.trim().toLowerCase(Locale.ROOT);
         }
+        if (o.activation != null) o.hiddenActivation(); // says which exist
         if (o.hidden != null && (o.hidden < 1 || o.hidden > LabViewModel.MAX_HIDDEN_NEURONS)) {
             throw new IllegalArgumentException("--hidden must be 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ", got " + o.hidden);
         }
@@ -118,8 +147,20 @@ public final class WindowOptions {
     public double speed() { return speed == null ? 0 : speed; }
     /** Seconds until the window quits, or 0 for never. */
     public double exitAfterSeconds() { return exitAfterSeconds == null ? 0 : exitAfterSeconds; }
-    /** "xor" or "gender", or null for the default. */
+    /** The built-in data set named by --dataset (lower case), or null. */
     public String dataset() { return dataset; }
+
+    /** The data set to start on (--dataset with its generation options, or --data), or null for the default. */
+    public lab.backprop.data.Dataset data() { return data; }
+
+    /** The hidden activation asked for, or null for the default. */
+    public lab.backprop.model.Activation hiddenActivation() {
+        if (activation == null) return null;
+        for (lab.backprop.model.Activation a : lab.backprop.model.Activation.values()) {
+            if (a.name().equalsIgnoreCase(activation.trim()) || a.toString().equalsIgnoreCase(activation.trim())) return a;
+        }
+        throw new IllegalArgumentException("--activation must be sigmoid, tanh or relu, got '" + lab.backprop.support.Texts.quote(activation) + "'");
+    }
     /** Neurons per hidden layer, or 0 for the default. */
     public int hidden() { return hidden == null ? 0 : hidden; }
     /** Hidden layers (0 is a single neuron), or -1 for the default. */

@@ -72,6 +72,25 @@ class TrainCommandTest {
         }
     }
 
+    @Test void aGeneratedSetIsNamedInTheHeaderTrainsTheSameTwiceAndPrintsItsAccuracy() {
+        String[] args = { "train", "--dataset", "spiral", "--points", "60", "--noise", "0.2", "--data-seed", "3", "--epochs", "20",
+                "--log-every", "5" };
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("Training 2-2-1 sigmoid on spiral (60 points, noise 20 %, seed 3): sgd, lr 0.1, 20 epochs, normal init, seed 1",
+                run.outLines().get(0));
+        assertEquals(run.out(), CliRun.of(args).out(), "same seeds, same points, same run");
+        assertTrue(run.out().contains("... and 40 more samples"), run::toString);
+        Matcher m = Pattern.compile("Accuracy: (\\d+) of 60 \\(").matcher(run.out());
+        assertTrue(m.find(), run::toString);
+        // the accuracy is the network's on the points, counted again here from the same run by the engine
+        lab.backprop.data.Dataset d = lab.backprop.data.Generator.remade(BuiltinDatasets.byName("spiral"), 60, 0.2, 3L);
+        Trainer t = lab.backprop.train.TrainingSetup.forData(d).withEpochs(20).newTrainer();
+        try { t.runEpochs(20); } catch (lab.backprop.train.DivergenceException e) { throw new AssertionError(e); }
+        long right = d.samples().stream().filter(s -> (t.network().predict(d.toInput(s.raw()))[0] >= 0.5) == (s.label() >= 0.5)).count();
+        assertEquals(right, Long.parseLong(m.group(1)));
+    }
+
     @Test void xorDefaultsAreSeed000() {
         CliRun run = CliRun.of("train", "--dataset", "xor", "--log-every", "1000");
         assertEquals(0, run.exitCode(), run::toString);

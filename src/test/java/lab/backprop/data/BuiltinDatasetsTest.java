@@ -34,7 +34,7 @@ class BuiltinDatasetsTest {
     @Test
     void badNamesAndInputsAreRefusedClearly() {
         var e = assertThrows(IllegalArgumentException.class, () -> BuiltinDatasets.byName("iris"));
-        assertEquals("unknown dataset 'iris' (choose xor or gender)", e.getMessage());
+        assertEquals("unknown dataset 'iris' (choose xor, gender, circle, xor-cloud, gaussians, spiral, sine, moons)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BuiltinDatasets.gender().toInput(128));
     }
 

@@ -131,7 +131,7 @@ class DataDetailsTest {
         assertEquals("f.csv", e.source());
         assertEquals("f.csv: empty", e.getMessage());
         assertEquals("f.csv line 2, column 3: x", new DataFormatException("f.csv", 2, 3, "x").getMessage());
-        assertEquals("unknown dataset 'iris' (choose xor or gender)", assertThrows(IllegalArgumentException.class,
+        assertEquals("unknown dataset 'iris' (choose xor, gender, circle, xor-cloud, gaussians, spiral, sine, moons)", assertThrows(IllegalArgumentException.class,
                 () -> BuiltinDatasets.byName("iris")).getMessage());
         assertEquals(BuiltinDatasets.names(), BuiltinDatasets.ENTRIES.stream().map(BuiltinDatasets.Entry::name).toList());
         assertEquals("gender", BuiltinDatasets.byName(" GENDER ").name());

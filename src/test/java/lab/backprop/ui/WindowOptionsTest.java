@@ -45,6 +45,17 @@ class WindowOptionsTest {
         assertEquals(3, o.layers());
     }
 
+    @Test void theWindowStartsOnGeneratedOrOwnData() {
+        WindowOptions g = WindowOptions.parse(List.of("--dataset", "Spiral", "--points", "300", "--noise", "0.2", "--data-seed", "4",
+                "--activation", "tanh"));
+        assertEquals(new lab.backprop.data.Generator.Spec(lab.backprop.data.Generator.SPIRAL, 300, 0.2, 4), g.data().generated());
+        assertEquals(300, g.data().size());
+        assertEquals(lab.backprop.model.Activation.TANH, g.hiddenActivation());
+        assertEquals(4, WindowOptions.parse(List.of("--data", "assets/xor.csv")).data().size());
+        assertEquals("xor", WindowOptions.parse(List.of("--data", "assets/xor.csv")).data().name());
+        assertNull(WindowOptions.parse(List.of("--hidden", "3")).data(), "no data option: the window's default");
+    }
+
     @Test void aLessonAndItsStep() {
         WindowOptions o = WindowOptions.parse(List.of("--lesson", "1:5"));
         assertEquals("001", o.lesson().number());
@@ -66,8 +77,14 @@ class WindowOptionsTest {
         assertMessage("'abc' is not a double", "--exit-after", "abc");
         assertMessage("--exit-after must be a positive number of seconds, got -1.0", "--exit-after", "-1");
         assertMessage("--exit-after must be a positive number of seconds, got 0.0", "--exit-after", "0");
-        assertMessage("unknown dataset 'iris' (choose xor or gender)", "--dataset", "iris");
+        assertMessage("unknown dataset 'iris' (choose xor, gender, circle, xor-cloud, gaussians, spiral, sine, moons)", "--dataset", "iris");
         assertMessage("--hidden must be 1..8, got 9", "--hidden", "9");
+        assertMessage("--points: points must be 10 to 100,000, got 3", "--dataset", "moons", "--points", "3");
+        assertMessage("--noise: noise must be 0 to 0.5 (0 to 50 %), got 2.0", "--dataset", "moons", "--noise", "2");
+        assertMessage("apply only to a generated data set", "--dataset", "xor", "--points", "30");
+        assertMessage("give either --dataset or --data, not both", "--dataset", "xor", "--data", "assets/xor.csv");
+        assertMessage("nothing.csv", "--data", "target/nothing.csv");
+        assertMessage("--activation must be sigmoid, tanh or relu, got 'softmax'", "--activation", "softmax");
         assertMessage("--layers must be 0..3, got -1", "--layers", "-1");
         assertMessage("--layers must be 0..3, got 4", "--layers", "4");
         assertMessage("no lesson '9' (choose 000, 001 or 002)", "--lesson", "9");

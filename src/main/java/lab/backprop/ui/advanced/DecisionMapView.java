@@ -98,7 +98,7 @@ public final class DecisionMapView extends VBox {
         editHint.managedProperty().bind(editHint.visibleProperty());
         editHint.setVisible(false);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        canvas.setMinSize(160, 130);
+        canvas.setMinSize(240, 220); // below that the view scrolls: the map is what it is for
         canvas.setPrefSize(440, 420);
         VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
         setSpacing(4);
@@ -309,7 +309,7 @@ public final class DecisionMapView extends VBox {
             g.drawImage(image, LEFT, TOP, size, size);
         }
         drawAxes(g, d);
-        drawPoints(g, d, LEFT, TOP, size, 6);
+        drawPoints(g, d, LEFT, TOP, size, pointRadius(6, d.size()));
     }
 
     private void drawAxes(GraphicsContext g, Dataset d) {
@@ -344,6 +344,11 @@ public final class DecisionMapView extends VBox {
         g.setTextAlign(TextAlignment.LEFT);
     }
 
+    /** A dot's radius for {@code n} points: {@code full} up to 40 of them, smaller for more (their area shared), at least 1. */
+    static double pointRadius(double full, int n) {
+        return Math.max(1, full * Math.min(1, Math.sqrt(40.0 / Math.max(1, n))));
+    }
+
     /** Samples as dots in their class colour; names beside them when the plot is large. */
     private void drawPoints(GraphicsContext g, Dataset d, double x0, double y0, double size, double r) {
         g.setLineWidth(r > 3 ? 1.5 : 1);
@@ -354,7 +359,7 @@ public final class DecisionMapView extends VBox {
             g.setFill(pal.classColor(s.label() >= 0.5).darker());
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
             g.setStroke(pal.get(lab.backprop.ui.Palette.Key.POINT_OUTLINE));
-            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+            if (r >= 2) g.strokeOval(px - r, py - r, 2 * r, 2 * r);
             if (r > 3 && s.name() != null && d.size() <= 20) {
                 g.setFill(pal.get(lab.backprop.ui.Palette.Key.TEXT));
                 g.fillText(s.name(), px + r + 3, py + 4);
@@ -415,7 +420,7 @@ public final class DecisionMapView extends VBox {
             g.setStroke(lab.backprop.ui.Palette.current().get(lab.backprop.ui.Palette.Key.AXIS));
             g.setLineWidth(1);
             g.strokeRect(0.5, 0.5, size - 1, size - 1);
-            if (data != null && map != null) drawPoints(g, data, 0, 0, size, size > SMALL ? 5 : 2.5);
+            if (data != null && map != null) drawPoints(g, data, 0, 0, size, pointRadius(size > SMALL ? 5 : 2.5, data.size()));
         }
     }
 }
