@@ -79,7 +79,10 @@ final class LoggedTraining {
     }
 
     private void record(long epoch, double loss, long logEvery, PrintWriter out) {
-        history.record(epoch, loss);
-        if (logEvery > 0 && epoch % logEvery == 0) out.printf(Locale.ROOT, "Epoch %d loss: %.3f%n", epoch, loss);
+        double test = trainer.testLoss();
+        history.record(epoch, loss, test);
+        if (logEvery > 0 && epoch % logEvery == 0) {
+            out.printf(Locale.ROOT, Double.isNaN(test) ? "Epoch %d loss: %.3f%n" : "Epoch %d loss: %.3f test: %.3f%n", epoch, loss, test);
+        }
     }
 }

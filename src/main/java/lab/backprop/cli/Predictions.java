@@ -16,18 +16,31 @@ final class Predictions {
     /** Rows printed at most; a bigger set prints its first ones and a count of the rest. */
     static final int MAX_ROWS = 20;
 
-    static void print(Network net, Dataset data, PrintWriter out) {
-        int right = 0;
-        for (Dataset.Sample s : data.samples()) {
+    static void print(Network net, Dataset data, PrintWriter out) { print(net, data, lab.backprop.data.Split.NONE, out); }
+
+    /** The table (test samples marked "test" in a last column when there is a split), then the accuracy on each part. */
+    static void print(Network net, Dataset data, lab.backprop.data.Split split, PrintWriter out) {
+        boolean[] test = split.testMask(data.size());
+        int right = 0, testRight = 0, tests = 0;
+        for (int i = 0; i < data.size(); i++) {
+            Dataset.Sample s = data.sample(i);
             double y = net.predict(data.toInput(s.raw()))[0];
-            if ((y >= 0.5) == (s.label() >= 0.5)) right++;
+            boolean ok = (y >= 0.5) == (s.label() >= 0.5);
+            if (test[i]) {
+                tests++;
+                if (ok) testRight++;
+            } else if (ok) {
+                right++;
+            }
         }
         List<String[]> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("name"));
         header.addAll(data.featureNames());
         header.addAll(List.of("output", "class", "label"));
+        if (tests > 0) header.add("part");
         rows.add(header.toArray(String[]::new));
-        for (Dataset.Sample s : data.samples().subList(0, Math.min(MAX_ROWS, data.size()))) {
+        for (int i = 0; i < Math.min(MAX_ROWS, data.size()); i++) {
+            Dataset.Sample s = data.sample(i);
             double y = net.predict(data.toInput(s.raw()))[0];
             List<String> row = new ArrayList<>();
             row.add(s.name() == null ? "" : s.name());
@@ -35,6 +48,7 @@ final class Predictions {
             row.add(String.format(Locale.ROOT, "%.3f", y));
             row.add(data.classify(y));
             row.add(s.label() >= 0.5 ? data.positiveClass() : data.negativeClass());
+            if (tests > 0) row.add(test[i] ? "test" : "train");
             rows.add(row.toArray(String[]::new));
         }
         int[] width = new int[header.size()];
@@ -49,6 +63,8 @@ final class Predictions {
             out.println(sb);
         }
         if (data.size() > MAX_ROWS) out.println("... and " + (data.size() - MAX_ROWS) + " more samples");
-        out.printf(Locale.ROOT, "Accuracy: %d of %d (%.1f %%)%n", right, data.size(), 100.0 * right / data.size());
+        int trained = data.size() - tests;
+        out.printf(Locale.ROOT, "Accuracy: %d of %d (%.1f %%)%s%n", right, trained, 100.0 * right / trained, tests > 0 ? " on the training samples" : "");
+        if (tests > 0) out.printf(Locale.ROOT, "Test accuracy: %d of %d (%.1f %%)%n", testRight, tests, 100.0 * testRight / tests);
     }
 }

@@ -58,9 +58,10 @@ final class TrainCommand implements Callable<Integer> {
             return BackpropCli.EXIT_FAILED;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%n", trainer.epoch(), trainer.loss(),
+        out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%s%n", trainer.epoch(), trainer.loss(),
+                Double.isNaN(trainer.testLoss()) ? "" : String.format(Locale.ROOT, ", test loss %.4g", trainer.testLoss()),
                 reportHeap ? String.format(Locale.ROOT, " (%.2f s, %d steps)", seconds, trainer.steps()) : "");
-        Predictions.print(trainer.network(), setup.data(), out);
+        Predictions.print(trainer.network(), setup.data(), setup.split(), out);
         if (saveTo != null) {
             try {
                 SessionFile.save(Session.of(trainer), Path.of(saveTo));

@@ -82,6 +82,10 @@ public final class TrainingOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update for minibatch, >= 1 (default: 2).")
     Integer batchSize;
 
+    @Option(names = "--test-ratio", paramLabel = "R", description = "Share of the samples held out as a test set, never trained on:"
+            + " 0 (none) or 0.1 to 0.9; the loss lines and the end then show the test loss and accuracy (default: 0).")
+    Double testRatio;
+
     @Option(names = "--init", paramLabel = "normal|uniform|zero-one|ones", converter = Converters.InitializerConverter.class,
             description = "Initial weights: standard normal, uniform [0,1), or a fixed start: every w=[0,1] and b=0 (zero-one), "
                     + "all weights 1 and biases 0 (ones) (default: normal for gender, uniform for xor).")
@@ -103,8 +107,10 @@ public final class TrainingOptions {
         int batch = batchSize != null ? batchSize : Batching.DEFAULT_BATCH_SIZE;
         if (batch < 1) throw bad("--batch-size must be at least 1, got " + batch);
         Initializer in = init != null ? init : d.init();
+        double ratio = testRatio != null ? testRatio : 0;
+        if (lab.backprop.data.Split.whyNot(ratio) != null) throw bad("--test-ratio: " + lab.backprop.data.Split.whyNot(ratio));
         return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
-                new Batching(mode, batch), GradientDescent.INSTANCE, lr, n);
+                new Batching(mode, batch), GradientDescent.INSTANCE, lr, n, lab.backprop.data.Split.of(ratio));
     }
 
     /** The data set to train on: --data, else --dataset, else gender. A bad file is a bad argument. */

@@ -125,6 +125,13 @@ public final class Dataset {
         return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass, preset);
     }
 
+    /** The samples where {@code mask[i] == keep}, in order (e.g. the training part of a split), as a set of its own. */
+    public Dataset part(boolean[] mask, boolean keep) {
+        List<Sample> kept = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) if (mask[i] == keep) kept.add(samples.get(i));
+        return new Dataset(name, featureNames, shift, kept, positiveClass, negativeClass, preset, generated);
+    }
+
     /** A copy under another name. */
     public Dataset named(String newName) {
         return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset, generated);

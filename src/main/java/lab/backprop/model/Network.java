@@ -268,8 +268,11 @@ public final class Network {
     }
 
     /** An immutable copy for other threads. */
-    public Snapshot snapshot(long epoch, double loss) {
-        return new Snapshot(layout, hidden, output, weights.clone(), biases.clone(), epoch, loss);
+    public Snapshot snapshot(long epoch, double loss) { return snapshot(epoch, loss, Double.NaN); }
+
+    /** A snapshot that also carries the loss over the held-out test samples. */
+    public Snapshot snapshot(long epoch, double loss, double testLoss) {
+        return new Snapshot(layout, hidden, output, weights.clone(), biases.clone(), epoch, loss, testLoss);
     }
 
     private void checkInputCount(double[] x) {

@@ -12,8 +12,9 @@ public final class Snapshot {
     private final double[] biases;
     private final long epoch;
     private final double loss;
+    private final double testLoss;
 
-    Snapshot(Layout layout, Activation hidden, Activation output, double[] weights, double[] biases, long epoch, double loss) {
+    Snapshot(Layout layout, Activation hidden, Activation output, double[] weights, double[] biases, long epoch, double loss, double testLoss) {
         this.layout = layout;
         this.hidden = hidden;
         this.output = output;
@@ -21,6 +22,7 @@ public final class Snapshot {
         this.biases = biases;
         this.epoch = epoch;
         this.loss = loss;
+        this.testLoss = testLoss;
     }
 
     public Layout layout() { return layout; }
@@ -29,6 +31,8 @@ public final class Snapshot {
     public long epoch() { return epoch; }
     /** MSE over the training data at this moment (NaN if not yet measured). */
     public double loss() { return loss; }
+    /** MSE over the held-out test samples at this moment (NaN without a test split or when not measured). */
+    public double testLoss() { return testLoss; }
     public double weight(int i) { return weights[i]; }
     public double bias(int i) { return biases[i]; }
     public int weightCount() { return weights.length; }

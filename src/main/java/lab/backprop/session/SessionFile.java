@@ -111,7 +111,8 @@ public final class SessionFile {
                 net.biases(), BigInteger.valueOf(net.epoch()), Double.isFinite(net.loss()) ? net.loss() : null);
         SessionJson.TrainingJson training = new SessionJson.TrainingJson(t.batching().mode().label(), t.learningRate(), BigInteger.valueOf(t.epochs()),
                 BigInteger.valueOf(t.batching().batchSize()), BigInteger.valueOf(t.seed()), t.init().label(),
-                t.update().isPlainGradientDescent() ? null : t.update().name());
+                t.update().isPlainGradientDescent() ? null : t.update().name(), t.split().isNone() ? null : t.split().testRatio(),
+                t.split().isNone() ? null : BigInteger.valueOf(t.split().seed()));
         List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
         SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(), data.negativeClass(), samples);
         try {
@@ -367,9 +368,16 @@ public final class SessionFile {
             } catch (IllegalArgumentException e) {
                 throw fail("training.update: " + e.getMessage());
             }
+            lab.backprop.data.Split split = lab.backprop.data.Split.NONE;
+            if (t.testRatio() != null) {
+                String why = lab.backprop.data.Split.whyNot(t.testRatio());
+                if (why != null) throw fail("training.testRatio: " + why);
+                long splitSeed = t.splitSeed() == null ? 1 : whole(t.splitSeed(), "training.splitSeed", Long.MIN_VALUE, Long.MAX_VALUE);
+                split = new lab.backprop.data.Split(t.testRatio(), splitSeed);
+            }
             Architecture architecture = Architecture.of(net.layout(), net.hiddenActivation(), net.outputActivation());
             try {
-                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs);
+                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs, split);
             } catch (IllegalArgumentException e) {
                 throw fail("training: " + e.getMessage());
             }

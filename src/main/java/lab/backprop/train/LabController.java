@@ -61,8 +61,8 @@ public final class LabController implements AutoCloseable {
 
     /** What is being trained: replaced as a whole on a reset, a new data set, a swap or a load. */
     private record Current(TrainingSetup setup, Trainer trainer, TrainingLoop loop, LossHistory lossHistory,
-                           ParameterHistory parameterHistory, long generation) {
-        Current withSetup(TrainingSetup s) { return new Current(s, trainer, loop, lossHistory, parameterHistory, generation); }
+                           ParameterHistory parameterHistory, long generation, Dataset training, boolean[] testMask) {
+        Current withSetup(TrainingSetup s) { return new Current(s, trainer, loop, lossHistory, parameterHistory, generation, training, testMask); }
     }
 
     private final Limits limits;
@@ -98,6 +98,10 @@ public final class LabController implements AutoCloseable {
     /** The setup being trained, with the learning rate in use. */
     public TrainingSetup setup() { return current.setup; }
     public Dataset data() { return current.setup.data(); }
+    /** The samples trained on: the data without its held-out test samples (the data itself without a split). */
+    public Dataset trainingData() { return current.training; }
+    /** Whether each sample of {@link #data()} is held out as a test sample (all false without a split); do not change it. */
+    public boolean[] testMask() { return current.testMask; }
     public RunState state() { return state; }
     /** The loss per epoch of the current network (bounded); a new object after a reset, a new data set or a load. */
     public LossHistory lossHistory() { return current.lossHistory; }
@@ -415,7 +419,8 @@ public final class LabController implements AutoCloseable {
         TrainingLoop loop = new TrainingLoop(trainer, losses, parameters);
         loop.setEpochsPerSecond(epochsPerSecond);
         long generation = current == null ? 1 : current.generation + 1;
-        current = new Current(setup, trainer, loop, losses, parameters, generation);
+        boolean[] test = setup.split().testMask(setup.data().size());
+        current = new Current(setup, trainer, loop, losses, parameters, generation, setup.trainingData(), test);
     }
 
     /** Runs {@code count} epochs, or, if {@code untilEpoch} >= 0, until the trainer reaches that epoch. */

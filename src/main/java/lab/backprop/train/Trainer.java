@@ -30,8 +30,11 @@ public final class Trainer {
 
     private final Network net;
     private final Network lastGood;
-    private final double[][] inputs;
+    private final double[][] inputs;   // the training samples (all of them without a test split)
     private final double[][] targets;
+    private final int[] trainIndex;    // the data's index of each training sample
+    private final double[][] testInputs;
+    private final double[] testTargets;
     private final TrainingSetup setup;
     private final Batching.Mode batching;
     private final int batchSize;
@@ -49,6 +52,8 @@ public final class Trainer {
     private long steps;
     private double loss;
     private double lastGoodLoss;
+    private double testLoss = Double.NaN;
+    private double lastGoodTestLoss = Double.NaN;
     private long lastGoodEpoch;
     private volatile int cursor; // samples of the current epoch trained on so far (0 at an epoch's start)
     private boolean orderDrawn;  // mini-batch: this epoch's order is shuffled already (drawn early by upcoming())
@@ -69,10 +74,26 @@ public final class Trainer {
         this.setup = setup;
         this.net = net;
         this.lastGood = net.copy();
-        this.inputs = data.inputs();
+        double[][] all = data.inputs();
         double[] labels = data.labels();
-        this.targets = new double[labels.length][];
-        for (int i = 0; i < labels.length; i++) targets[i] = new double[] { labels[i] };
+        boolean[] test = setup.split().testMask(all.length);
+        int tests = 0;
+        for (boolean t : test) if (t) tests++;
+        this.inputs = new double[all.length - tests][];
+        this.targets = new double[inputs.length][];
+        this.trainIndex = new int[inputs.length];
+        this.testInputs = new double[tests][];
+        this.testTargets = new double[tests];
+        for (int i = 0, a = 0, b = 0; i < all.length; i++) {
+            if (test[i]) {
+                testInputs[b] = all[i];
+                testTargets[b++] = labels[i];
+            } else {
+                inputs[a] = all[i];
+                targets[a] = new double[] { labels[i] };
+                trainIndex[a++] = i;
+            }
+        }
         this.batching = setup.batching().mode();
         this.batchSize = Math.min(setup.batching().batchSize(), inputs.length);
         this.stepper = setup.update().newStepper(net.layout());
@@ -86,6 +107,8 @@ public final class Trainer {
         for (int i = 0; i < order.length; i++) order[i] = i;
         this.loss = measureLoss();
         this.lastGoodLoss = loss;
+        this.testLoss = measureTestLoss();
+        this.lastGoodTestLoss = testLoss;
     }
 
     public Network network() { return net; }
@@ -100,6 +123,7 @@ public final class Trainer {
     public long steps() { return steps; }
     /** MSE over the data after the last epoch. */
     public double loss() { return loss; }
+    /** Samples trained on (all but the test samples). */
     public int sampleCount() { return inputs.length; }
 
     /** Continues the epoch count of a saved session: the next epoch is {@code reached + 1}. */
@@ -131,8 +155,10 @@ public final class Trainer {
         }
         if (any) {
             loss = measureLoss();
+            testLoss = measureTestLoss();
             lastGood.copyParametersFrom(net);
             lastGoodLoss = loss;
+            lastGoodTestLoss = testLoss;
         }
         return any;
     }
@@ -200,9 +226,11 @@ public final class Trainer {
      * thread only, like every other call that trains.
      */
     public int[] upcoming() {
-        if (batching == Batching.Mode.FULL_BATCH) return java.util.Arrays.copyOf(order, order.length);
+        int from = batching == Batching.Mode.FULL_BATCH ? 0 : cursor;
         if (cursor == 0 && batching == Batching.Mode.MINI_BATCH) drawOrder();
-        return java.util.Arrays.copyOfRange(order, cursor, nextUpdateEnd());
+        int[] next = java.util.Arrays.copyOfRange(order, from, batching == Batching.Mode.FULL_BATCH ? order.length : nextUpdateEnd());
+        for (int k = 0; k < next.length; k++) next[k] = trainIndex[next[k]];
+        return next;
     }
 
     private int nextUpdateEnd() {
@@ -212,8 +240,10 @@ public final class Trainer {
     private double settle() throws DivergenceException {
         loss = measureLoss();
         checkDivergence();
+        testLoss = measureTestLoss();
         lastGood.copyParametersFrom(net);
         lastGoodLoss = loss;
+        lastGoodTestLoss = testLoss;
         lastGoodEpoch = epoch;
         lastGoodCursor = cursor;
         return loss;
@@ -300,6 +330,7 @@ public final class Trainer {
         epoch = lastGoodEpoch;
         cursor = lastGoodCursor;
         loss = lastGoodLoss;
+        testLoss = lastGoodTestLoss;
         throw new DivergenceException(first, failed, name, value, what, lastGoodEpoch, lastGoodLoss);
     }
 
@@ -342,6 +373,24 @@ public final class Trainer {
         return sum / inputs.length;
     }
 
+    /** MSE over the test samples (NaN without a test split). Allocates nothing. */
+    public double measureTestLoss() {
+        if (testInputs.length == 0) return Double.NaN;
+        double sum = 0;
+        for (int i = 0; i < testInputs.length; i++) {
+            net.forward(testInputs[i], ws);
+            double d = testTargets[i] - ws.output(0);
+            sum += d * d;
+        }
+        return sum / testInputs.length;
+    }
+
+    /** The test loss after the last update (NaN without a test split). */
+    public double testLoss() { return testLoss; }
+
+    /** Samples held out as the test set (0 without a split). */
+    public int testCount() { return testInputs.length; }
+
     /** An immutable copy of the network now, for other threads. */
-    public Snapshot snapshot() { return net.snapshot(epoch, loss); }
+    public Snapshot snapshot() { return net.snapshot(epoch, loss, testLoss); }
 }

@@ -45,7 +45,7 @@ public final class TrainingLoop {
         this.trainer = trainer;
         this.history = history;
         this.parameters = parameters;
-        if (history.recorded() == 0) history.record(trainer.epoch(), trainer.loss());
+        if (history.recorded() == 0) history.record(trainer.epoch(), trainer.loss(), trainer.testLoss());
         if (parameters != null) parameters.record(trainer);
         latest.set(trainer.snapshot());
         steps = trainer.steps();
@@ -97,7 +97,7 @@ public final class TrainingLoop {
                 if (stopRequested) return Outcome.STOPPED;
                 if (trainer.hasPendingEdits()) applyEditsAndPublish(); // the edited network is shown before it trains on
                 double loss = trainer.runEpoch();
-                history.record(trainer.epoch(), loss);
+                history.record(trainer.epoch(), loss, trainer.testLoss());
                 if (parameters != null) parameters.record(trainer);
                 steps = trainer.steps();
                 double eps = epochsPerSecond;
@@ -132,7 +132,7 @@ public final class TrainingLoop {
         try {
             double loss = trainer.runUpdate();
             if (trainer.cursor() == 0) {
-                history.record(trainer.epoch(), loss);
+                history.record(trainer.epoch(), loss, trainer.testLoss());
                 if (parameters != null) parameters.record(trainer);
             }
         } finally {
@@ -150,7 +150,7 @@ public final class TrainingLoop {
         long e = trainer.epoch();
         if (history.latestEpoch() > e) {
             history.truncateAfter(e - 1);
-            history.record(e, trainer.loss());
+            history.record(e, trainer.loss(), trainer.testLoss());
         }
         if (parameters != null && !parameters.isEmpty() && parameters.latestEpoch() > e) {
             parameters.truncateFrom(e);

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import lab.backprop.data.Batching;
 import lab.backprop.data.Dataset;
 import lab.backprop.data.Preset;
+import lab.backprop.data.Split;
 import lab.backprop.model.Architecture;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Layout;
@@ -21,8 +22,15 @@ import lab.backprop.support.Numbers;
  * @param epochs what a run trains (0 or more); a trainer's epoch count is its own
  */
 public record TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
-                            UpdateRule update, double learningRate, long epochs) {
+                            UpdateRule update, double learningRate, long epochs, Split split) {
+    /** Without a test split: every sample is trained on. */
+    public TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
+                         UpdateRule update, double learningRate, long epochs) {
+        this(data, architecture, init, seed, batching, update, learningRate, epochs, Split.NONE);
+    }
+
     public TrainingSetup {
+        if (split == null) throw new IllegalArgumentException("a training setup needs a split (Split.NONE for none)");
         if (data == null) throw new IllegalArgumentException("the data set is missing");
         if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
         if (architecture == null || init == null || batching == null || update == null) {
@@ -42,6 +50,12 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
                 p.epochs());
     }
 
+    /** The samples trained on: all of them, or those the split does not hold out (a new set each call). */
+    public Dataset trainingData() { return split.isNone() ? data : data.part(split.testMask(data.size()), false); }
+
+    /** The held-out test samples (an empty set without a split; a new set each call). */
+    public Dataset testData() { return data.part(split.testMask(data.size()), true); }
+
     /** The network's layout: the data's inputs, the hidden layers, one output. */
     public Layout layout() { return architecture.layout(data.featureCount()); }
 
@@ -58,19 +72,21 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
     /** A trainer that trains {@code start} (not copied) with these settings, e.g. a loaded session's network. */
     public Trainer newTrainer(Network start) { return new Trainer(start, this); }
 
-    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs); }
-    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs); }
-    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs); }
-    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs); }
-    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs); }
-    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs); }
-    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs); }
-    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n); }
+    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs, split); }
+    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs, split); }
+    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs, split); }
+    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs, split); }
+    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs, split); }
+    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs, split); }
+    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs, split); }
+    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n, split); }
+
+    public TrainingSetup withSplit(Split sp) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, sp); }
 
     /** Whether {@code other} differs from this one only in what a running trainer can take at once (rate, epochs). */
     public boolean sameNetworkAs(TrainingSetup other) {
         return data == other.data && architecture.equals(other.architecture) && init == other.init && seed == other.seed
-                && batching.equals(other.batching) && update.equals(other.update);
+                && batching.equals(other.batching) && update.equals(other.update) && split.equals(other.split);
     }
 
     /** "2-2-1 sigmoid on gender: sgd, lr 0.1, 1000 epochs, normal init, seed 1" (and the rule when it is not plain GD). */
@@ -78,6 +94,7 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
         String made = data.generated() == null ? "" : " (" + data.generated().describe().substring(data.name().length() + 2) + ")";
         return architecture.describe(data.featureCount()) + " on " + data.name() + made + ": " + batching.describe()
                 + (update.isPlainGradientDescent() ? "" : ", " + update.title())
-                + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed;
+                + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed
+                + (split.isNone() ? "" : ", " + split.describe() + " (" + split.testCount(data.size()) + " of " + data.size() + " samples)");
     }
 }

@@ -22,9 +22,9 @@ import lab.backprop.train.TrainingSetup;
 
 /**
  * The row of data tools under the controls, as TensorFlow Playground has them: for a generated set its points,
- * noise and data seed with New points (the network keeps its weights, so one sees it meet the new points); for
- * mini-batch training the batch size (1 to all samples). Each group shows only where it applies, and the row takes
- * no room when none does.
+ * noise and data seed with New points (the network keeps its weights, so one sees it meet the new points); the
+ * share of samples held out as a test set (never trained on; its loss is drawn beside the training loss); for
+ * mini-batch training the batch size (1 to all samples). The generated and batch groups show only where they apply.
  */
 public final class DataBar extends FlowPane {
     private final LabViewModel vm;
@@ -34,6 +34,7 @@ public final class DataBar extends FlowPane {
     final TextField dataSeed = new TextField();
     final Button regenerate = new Button("New points");
     final Spinner<Integer> batchSize = new Spinner<>();
+    final javafx.scene.control.ComboBox<Integer> testShare = new javafx.scene.control.ComboBox<>();
     private final HBox generated;
     private final HBox batch;
     private boolean syncing;
@@ -79,10 +80,31 @@ public final class DataBar extends FlowPane {
         });
         batch = group(label("Batch size"), batchSize);
 
-        getChildren().addAll(generated, batch);
+        testShare.setId("testShareChoice");
+        for (int p = 0; p <= 90; p += 10) testShare.getItems().add(p); // none, then 10 % to 90 %
+        testShare.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Integer p) { return p == null ? "" : p == 0 ? "none" : p + " %"; }
+            @Override public Integer fromString(String t) { throw new UnsupportedOperationException(); }
+        });
+        testShare.setTooltip(new Tooltip("Samples held out as a test set: never trained on, their loss drawn beside the training"
+                + " loss, hollow on the decision map; a change draws new weights"));
+        testShare.valueProperty().addListener((o, a, b) -> {
+            if (syncing || b == null || Math.round(vm.setup().split().testRatio() * 100) == b) return;
+            String problem = vm.editSetup(s -> s.withSplit(lab.backprop.data.Split.of(b / 100.0)));
+            if (problem != null) vm.report(problem);
+        });
+        HBox test = group(label("Test set"), testShare);
+
+        getChildren().addAll(test, generated, batch);
         vm.setupProperty().addListener((o, a, b) -> show(b));
         show(vm.setup());
     }
+
+    /** Whether the generation settings are shown (the data is generated). */
+    public boolean showsGeneration() { return generated.isVisible(); }
+
+    /** Whether the batch size is shown (mini-batch training). */
+    public boolean showsBatchSize() { return batch.isVisible(); }
 
     /** Makes the generated set again with the fields' settings, in place of the current one; refusals are reported. */
     void regenerate() {
@@ -123,12 +145,10 @@ public final class DataBar extends FlowPane {
             show(batch, mini);
             int size = Math.min(s.batching().batchSize(), Math.max(1, d.size()));
             batchSize.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, d.size()), size));
+            testShare.setValue((int) Math.round(s.split().testRatio() * 100));
         } finally {
             syncing = false;
         }
-        boolean any = getChildren().stream().anyMatch(Node::isVisible);
-        setVisible(any);
-        setManaged(any);
     }
 
     private void showNoise() { noiseLabel.setText(Math.round(noise.getValue()) + " %"); }

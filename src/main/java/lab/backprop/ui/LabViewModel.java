@@ -137,7 +137,7 @@ public final class LabViewModel {
     public ObjectProperty<double[]> probeInputProperty() { return probeInput; }
     /** The probe input pushed through the current snapshot. */
     public ReadOnlyObjectProperty<Probe> probeProperty() { return probe.getReadOnlyProperty(); }
-    /** dL/dparam summed over the data set (weights then biases) when {@link #showGradientsProperty()} is on, else null. */
+    /** dL/dparam summed over the training samples (weights then biases) when {@link #showGradientsProperty()} is on, else null. */
     public ReadOnlyObjectProperty<double[]> gradientsProperty() { return gradients.getReadOnlyProperty(); }
     public BooleanProperty showGradientsProperty() { return showGradients; }
     /**
@@ -306,6 +306,6 @@ public final class LabViewModel {
 
     private void updateGradients() {
         Snapshot s = snapshot.get();
-        gradients.set(showGradients.get() && s != null ? DatasetGradient.of(s, dataset.get()) : null);
+        gradients.set(showGradients.get() && s != null ? DatasetGradient.of(s, lab.trainingData()) : null);
     }
 }

@@ -63,7 +63,8 @@ public final class LossCurveView extends BorderPane {
 
     private void showLatest() {
         lab.backprop.model.Snapshot s = vm.snapshot();
-        latest.setText(s == null ? "" : "now " + Numbers.loss(s.loss()) + " at epoch " + s.epoch());
+        latest.setText(s == null ? "" : "now " + Numbers.loss(s.loss())
+                + (Double.isNaN(s.testLoss()) ? "" : " · test " + Numbers.loss(s.testLoss())) + " at epoch " + s.epoch());
     }
 
     public boolean isLogScale() { return chart.isLogScale(); }
@@ -84,6 +85,8 @@ public final class LossCurveView extends BorderPane {
         LossHistory history = vm.lossHistory();
         if (history == null) return;
         LossHistory.View v = history.view();
-        chart.setCurves(List.of(new LossChart.Curve("training loss", Palette.current().get(Palette.Key.CURVE), v)));
+        LossChart.Curve training = new LossChart.Curve("training loss", Palette.current().get(Palette.Key.CURVE), v);
+        chart.setCurves(v.test() == null ? List.of(training)
+                : List.of(training, new LossChart.Curve("test loss", Palette.current().get(Palette.Key.CURVE_SECOND), v.test())));
     }
 }

@@ -60,7 +60,8 @@ public final class StatusBarView extends FlowPane {
         Snapshot s = vm.snapshot();
         state.setText(vm.state().label());
         epoch.setText("Epoch " + (s == null ? 0 : s.epoch()));
-        loss.setText("Loss " + (s == null ? "-" : Numbers.loss(s.loss())));
+        loss.setText("Loss " + (s == null ? "-" : Numbers.loss(s.loss()))
+                + (s == null || Double.isNaN(s.testLoss()) ? "" : " · test " + Numbers.loss(s.testLoss())));
         speed.setText(String.format(Locale.ROOT, "%,.0f steps/s", vm.stepsPerSecondProperty().get()));
         TrainingSetup t = vm.setup();
         setup.setText(t.data().name() + " · " + t.architecture().describe(t.data().featureCount()) + " · " + t.batching().describe()

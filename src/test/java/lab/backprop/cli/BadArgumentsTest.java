@@ -24,6 +24,8 @@ class BadArgumentsTest {
             "train --dataset moons --noise -0.1   | --noise: noise must be 0 to 0.5 (0 to 50 %), got -0.1",
             "train --dataset moons --noise NaN    | --noise: noise must be 0 to 0.5",
             "train --dataset circle --data-seed x | Invalid value for option '--data-seed'",
+            "train --test-ratio 0.95              | --test-ratio: the test share must be 0 (no test set) or 0.1 to 0.9 (10 to 90 %), got 0.95",
+            "train --test-ratio 0.05              | --test-ratio: the test share must be 0 (no test set) or 0.1 to 0.9",
             "train --points 50                    | --points, --noise and --data-seed apply only to a generated data set",
             "train --dataset xor --noise 0.1      | apply only to a generated data set (circle, xor-cloud, gaussians, spiral, sine, moons), not to xor",
             "train --data assets/xor.csv --points 50 | --points, --noise and --data-seed apply only to a generated --dataset, not to --data",

@@ -91,6 +91,22 @@ class TrainCommandTest {
         assertEquals(right, Long.parseLong(m.group(1)));
     }
 
+    @Test void aTestSplitPrintsTheTestLossOnEveryLossLineAndTheTestAccuracy() {
+        CliRun run = CliRun.of("train", "--dataset", "circle", "--points", "100", "--test-ratio", "0.3", "--epochs", "20", "--log-every", "10");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.outLines().get(0).endsWith(", test 30 % (30 of 100 samples)"), run.outLines().get(0));
+        List<String> lossLines = run.outLines().stream().filter(l -> l.startsWith("Epoch ")).toList();
+        assertEquals(2, lossLines.size());
+        for (String l : lossLines) assertTrue(l.matches("Epoch \\d+ loss: \\d\\.\\d{3} test: \\d\\.\\d{3}"), l);
+        assertTrue(run.out().matches("(?s).*Final loss after 20 epochs: [0-9.]+, test loss [0-9.]+\n.*"), run::toString);
+        assertTrue(run.out().contains("on the training samples") && run.out().matches("(?s).*Test accuracy: \\d+ of 30 .*"), run::toString);
+        // the test loss printed is the trainer's, from the same run
+        lab.backprop.data.Dataset d = lab.backprop.data.Generator.remade(BuiltinDatasets.byName("circle"), 100, null, null);
+        Trainer t = lab.backprop.train.TrainingSetup.forData(d).withSplit(lab.backprop.data.Split.of(0.3)).newTrainer();
+        try { t.runEpochs(11); } catch (lab.backprop.train.DivergenceException e) { throw new AssertionError(e); }
+        assertEquals(String.format(Locale.ROOT, "Epoch 10 loss: %.3f test: %.3f", t.loss(), t.testLoss()), lossLines.get(1));
+    }
+
     @Test void xorDefaultsAreSeed000() {
         CliRun run = CliRun.of("train", "--dataset", "xor", "--log-every", "1000");
         assertEquals(0, run.exitCode(), run::toString);

@@ -54,6 +54,10 @@ public final class DecisionMapView extends VBox {
     private final Label caption = new Label();
     private final Label editHint = new Label();
     private final List<NeuronMap> neuronMaps = new ArrayList<>();
+    private final javafx.scene.control.CheckBox showTest = new javafx.scene.control.CheckBox("test points");
+    private final javafx.scene.control.CheckBox discretize = new javafx.scene.control.CheckBox("discretize output");
+    private boolean[] testMask = new boolean[0];
+    private final javafx.scene.layout.FlowPane options = new javafx.scene.layout.FlowPane(14, 4, showTest, discretize);
     private DecisionMap map;
     private double[][] hidden = new double[0][];
     private long lastRenderNanos;
@@ -102,7 +106,17 @@ public final class DecisionMapView extends VBox {
         canvas.setPrefSize(440, 420);
         VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
         setSpacing(4);
-        getChildren().addAll(caption, editHint, canvas, message, strip);
+        showTest.setId("decision-map-show-test");
+        showTest.setSelected(true);
+        showTest.setTooltip(new Tooltip("Show the held-out test samples (hollow rings) beside the training samples (filled)"));
+        discretize.setId("decision-map-discretize");
+        discretize.setTooltip(new Tooltip("Colour each cell by the class it gets (output ≥ 0.5 or not) instead of by the output"));
+        showTest.selectedProperty().addListener((o, a, b) -> paint());
+        discretize.selectedProperty().addListener((o, a, b) -> redraw());
+        vm.setupProperty().addListener((o, a, b) -> { testMask = vm.controller().testMask(); showOptions(); paint(); });
+        testMask = vm.controller().testMask();
+        showOptions();
+        getChildren().addAll(caption, options, editHint, canvas, message, strip);
         lab.backprop.ui.Palette.current().revisionProperty().addListener((o, a, b) -> { HeatColors.refresh(); redraw(); });
         snapshot.addListener((o, a, b) -> paced.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
@@ -279,6 +293,10 @@ public final class DecisionMapView extends VBox {
         int hiddenCount = DecisionMap.hiddenNeuronCount(layout);
         if (hidden.length != hiddenCount) hidden = new double[hiddenCount][cells * cells];
         map.compute(net, output, hidden);
+        if (discretize.isSelected()) {
+            double high = s.outputActivation().range().high(), low = s.outputActivation().range().low();
+            for (int i = 0; i < output.length; i++) output[i] = output[i] >= 0.5 ? high : low;
+        }
         HeatColors.paint(output, s.outputActivation(), argb);
         image.getPixelWriter().setPixels(0, 0, cells, cells, PixelFormat.getIntArgbPreInstance(), argb, 0, cells);
         computed = true;
@@ -349,14 +367,48 @@ public final class DecisionMapView extends VBox {
         return Math.max(1, full * Math.min(1, Math.sqrt(40.0 / Math.max(1, n))));
     }
 
-    /** Samples as dots in their class colour; names beside them when the plot is large. */
+    private void showOptions() {
+        boolean any = false;
+        for (boolean t : testMask) any |= t;
+        showTest.setVisible(any);
+        showTest.setManaged(any);
+    }
+
+    /** Whether test points are drawn (there is a split and the box is ticked). */
+    public boolean showsTestPoints() { return showTest.isVisible() && showTest.isSelected(); }
+
+    public javafx.scene.control.CheckBox discretizeToggle() { return discretize; }
+
+    /** The colours of the main map's cells as last computed (tests read what it drew). */
+    public int[] cellColours() { whenShown.flush(); return argb.clone(); }
+
+    public javafx.scene.control.CheckBox testPointsToggle() { return showTest; }
+
+    /**
+     * Samples as dots in their class colour (training samples filled, held-out test samples as rings in their class
+     * colour, or left out when hidden); names beside them when the plot is large.
+     */
     private void drawPoints(GraphicsContext g, Dataset d, double x0, double y0, double size, double r) {
-        g.setLineWidth(r > 3 ? 1.5 : 1);
         g.setFont(Font.font(11));
-        for (Dataset.Sample s : d.samples()) {
+        boolean split = testMask.length == d.size(), test = showsTestPoints();
+        lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
+        for (int i = 0; i < d.size(); i++) {
+            Dataset.Sample s = d.sample(i);
             double px = x0 + map.fractionX(s.raw(0)) * size, py = y0 + map.fractionY(s.raw(1)) * size;
-            lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
-            g.setFill(pal.classColor(s.label() >= 0.5).darker());
+            javafx.scene.paint.Color c = pal.classColor(s.label() >= 0.5).darker();
+            if (split && testMask[i]) {
+                if (!test) continue;
+                double ring = Math.max(r, 3); // a ring must be big enough to be seen as one
+                g.setLineWidth(1);
+                g.setStroke(pal.get(lab.backprop.ui.Palette.Key.POINT_OUTLINE));
+                g.strokeOval(px - ring - 1, py - ring - 1, 2 * ring + 2, 2 * ring + 2);
+                g.setLineWidth(Math.max(1.6, ring / 2.5));
+                g.setStroke(c);
+                g.strokeOval(px - ring, py - ring, 2 * ring, 2 * ring);
+                continue;
+            }
+            g.setLineWidth(r > 3 ? 1.5 : 1);
+            g.setFill(c);
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
             g.setStroke(pal.get(lab.backprop.ui.Palette.Key.POINT_OUTLINE));
             if (r >= 2) g.strokeOval(px - r, py - r, 2 * r, 2 * r);

@@ -174,15 +174,21 @@ public final class StepThroughView extends VBox {
             if (mode == Batching.Mode.PER_SAMPLE) {
                 for (Dataset.Sample s : d.samples()) names.add(s.name());
             } else {
-                names.add(mode == Batching.Mode.FULL_BATCH ? "all " + d.size() + " samples (full batch)"
+                names.add(mode == Batching.Mode.FULL_BATCH ? "all " + vm.controller().trainingData().size() + " training samples (full batch)"
                         : "the next mini-batch of " + Math.min(d.size(), vm.setup().batching().batchSize()));
             }
             sampleBox.getItems().setAll(names);
-            int next = Math.min(names.size() - 1, mode == Batching.Mode.PER_SAMPLE ? vm.controller().cursor() : 0);
+            int next = Math.min(names.size() - 1, mode == Batching.Mode.PER_SAMPLE ? trainersNextSample() : 0);
             sampleBox.getSelectionModel().select(Math.max(0, next));
         } finally {
             filling = false;
         }
+    }
+
+    /** The data's index of the sample the trainer trains next in SGD (its first one when the trainer is busy). */
+    private int trainersNextSample() {
+        int[] next = vm.controller().upcoming();
+        return next == null || next.length == 0 ? 0 : next[0];
     }
 
     /** Traces the step again from the network now, at its first computation. */
@@ -209,10 +215,11 @@ public final class StepThroughView extends VBox {
                 batchNote.setText("SGD: the gradient of this sample's squared error (y - ypred)², as the trainer's update on it.");
             }
             case FULL_BATCH -> {
-                in = d.inputs();
-                y = d.labels();
+                Dataset trained = vm.controller().trainingData();
+                in = trained.inputs();
+                y = trained.labels();
                 scale = 0.5;
-                batchNote.setText("Full batch: each gradient is summed over the " + d.size() + " samples (of (y - ypred)² / 2 each, as seed"
+                batchNote.setText("Full batch: each gradient is summed over the " + trained.size() + " training samples (of (y - ypred)² / 2 each, as seed"
                         + " 000's numpy code adds the whole batch), exactly as the trainer's full-batch update.");
             }
             default -> {
@@ -309,7 +316,7 @@ public final class StepThroughView extends VBox {
     private void applyStep() {
         if (trace == null || vm.snapshot() != traced) { restart(); return; }
         Batching.Mode mode = vm.setup().batching().mode();
-        if (mode == Batching.Mode.PER_SAMPLE && sampleBox.getSelectionModel().getSelectedIndex() != vm.controller().cursor()) {
+        if (mode == Batching.Mode.PER_SAMPLE && sampleBox.getSelectionModel().getSelectedIndex() != trainersNextSample()) {
             // Not the trainer's next sample: the traced weights are set as an edit, outside the training order.
             Network after = trace.after();
             for (int p = 0; p < after.layout().parameterCount(); p++) vm.setParameter(p, after.parameter(p));

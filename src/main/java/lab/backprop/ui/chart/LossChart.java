@@ -49,6 +49,9 @@ public final class LossChart extends Region {
         setPrefSize(420, 220);
     }
 
+    /** The curves drawn. */
+    public List<Curve> curves() { return curves; }
+
     /** Replaces the curves and redraws. */
     public void setCurves(List<Curve> curves) {
         this.curves = List.copyOf(curves);
