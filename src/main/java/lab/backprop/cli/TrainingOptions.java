@@ -82,6 +82,10 @@ public final class TrainingOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update for minibatch, >= 1 (default: 2).")
     Integer batchSize;
 
+    @Option(names = "--features", paramLabel = "LIST", description = "The network's inputs, made from the two coordinates: any of "
+            + "x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, comma-separated (default: x1,x2).")
+    String features;
+
     @Option(names = "--test-ratio", paramLabel = "R", description = "Share of the samples held out as a test set, never trained on:"
             + " 0 (none) or 0.1 to 0.9; the loss lines and the end then show the test loss and accuracy (default: 0).")
     Double testRatio;
@@ -113,16 +117,26 @@ public final class TrainingOptions {
                 new Batching(mode, batch), GradientDescent.INSTANCE, lr, n, lab.backprop.data.Split.of(ratio));
     }
 
-    /** The data set to train on: --data, else --dataset, else gender. A bad file is a bad argument. */
+    /** The data set to train on: --data, else --dataset, else gender, with its --features. A bad file is a bad argument. */
     Dataset dataset() {
         if (resolved != null) return resolved;
+        Dataset d = plainDataset();
+        if (features == null) return resolved = d;
+        try {
+            return resolved = d.withFeatures(lab.backprop.data.Feature.parse(features));
+        } catch (IllegalArgumentException e) {
+            throw bad("--features: " + e.getMessage());
+        }
+    }
+
+    private Dataset plainDataset() {
         if (dataFile != null && dataset != null) throw bad("give either --dataset or --data, not both");
         if (dataFile != null && (points != null || noise != null || dataSeed != null)) {
             throw bad("--points, --noise and --data-seed apply only to a generated --dataset, not to --data");
         }
-        if (dataFile == null) return resolved = generate(dataset != null ? dataset : BuiltinDatasets.gender());
+        if (dataFile == null) return generate(dataset != null ? dataset : BuiltinDatasets.gender());
         try {
-            return resolved = new CsvDatasetReader().read(dataFile);
+            return new CsvDatasetReader().read(dataFile);
         } catch (DataFormatException e) {
             throw bad(e.getMessage());
         }

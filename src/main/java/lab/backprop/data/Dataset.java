@@ -20,6 +20,7 @@ public final class Dataset {
     private final String negativeClass;
     private final Preset preset;
     private final Generator.Spec generated;
+    private final List<Feature> features; // null: the shifted coordinates themselves
 
     /** One row: an optional name, raw features and a 0/1 label. */
     public record Sample(String name, double[] raw, double label) {
@@ -49,8 +50,18 @@ public final class Dataset {
     /** A data set made by {@code generated} (null for any other), which the window can make again with new settings. */
     public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
                    String positiveClass, String negativeClass, Preset preset, Generator.Spec generated) {
+        this(name, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, null);
+    }
+
+    private Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
+                    String positiveClass, String negativeClass, Preset preset, Generator.Spec generated, List<Feature> features) {
         this.preset = Objects.requireNonNull(preset);
         this.generated = generated;
+        this.features = features == null || features.equals(Feature.PLAIN) ? null : List.copyOf(features);
+        if (this.features != null && featureNames.size() != 2) {
+            throw new IllegalArgumentException("features are made from 2 coordinates; '" + name + "' has " + featureNames.size());
+        }
+        if (this.features != null && this.features.isEmpty()) throw new IllegalArgumentException("a network needs at least one input feature");
         this.name = Objects.requireNonNull(name);
         this.featureNames = List.copyOf(featureNames);
         this.shift = shift.clone();
@@ -83,15 +94,41 @@ public final class Dataset {
     public Preset preset() { return preset; }
     /** What generated these samples (null for the seeds' sets, own data, and sets edited by hand). */
     public Generator.Spec generated() { return generated; }
+    /** The network's inputs made from the two coordinates ({@link Feature#PLAIN} unless chosen), or null for other sets. */
+    public List<Feature> features() { return features != null ? features : featureNames.size() == 2 ? Feature.PLAIN : null; }
+    /** The network's input count: one per feature (the raw feature count without features). */
+    public int inputCount() { return features == null ? featureNames.size() : features.size(); }
+    /** The names of the network's inputs: the features' ("x1²"), or the data's own feature names. */
+    public List<String> inputNames() { return features == null ? featureNames : features.stream().map(Feature::label).toList(); }
 
-    /** The network's input for raw features: raw + shift. */
+    /** This data training on {@code chosen} features of its two coordinates (the same samples). */
+    public Dataset withFeatures(List<Feature> chosen) {
+        return new Dataset(name, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, chosen);
+    }
+
+    /** The network's input for raw features: raw + shift, then the {@link #features()} of that point. */
     public double[] toInput(double... raw) {
         if (raw.length != shift.length) {
             throw new IllegalArgumentException("expected " + shift.length + " values (" + String.join(", ", featureNames) + "), got " + raw.length);
         }
-        double[] x = new double[raw.length];
+        double[] x = new double[inputCount()];
+        if (features != null) {
+            toInput(raw[0], raw[1], x);
+            return x;
+        }
         for (int i = 0; i < raw.length; i++) x[i] = raw[i] + shift[i];
         return x;
+    }
+
+    /** The network's input for the raw point (r0, r1) of a 2-coordinate set, into {@code x} (length {@link #inputCount()}). */
+    public void toInput(double r0, double r1, double[] x) {
+        double a = r0 + shift[0], b = r1 + shift[1];
+        if (features == null) {
+            x[0] = a;
+            x[1] = b;
+            return;
+        }
+        for (int i = 0; i < x.length; i++) x[i] = features.get(i).of(a, b);
     }
 
     /** All network inputs, one row per sample (a fresh array). */
@@ -115,26 +152,26 @@ public final class Dataset {
     public Dataset with(Sample extra) {
         List<Sample> more = new ArrayList<>(samples);
         more.add(extra);
-        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass, preset);
+        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass, preset, null, features);
     }
 
     /** A copy without sample {@code index}. */
     public Dataset without(int index) {
         List<Sample> fewer = new ArrayList<>(samples);
         fewer.remove(index);
-        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass, preset);
+        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass, preset, null, features);
     }
 
     /** The samples where {@code mask[i] == keep}, in order (e.g. the training part of a split), as a set of its own. */
     public Dataset part(boolean[] mask, boolean keep) {
         List<Sample> kept = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) if (mask[i] == keep) kept.add(samples.get(i));
-        return new Dataset(name, featureNames, shift, kept, positiveClass, negativeClass, preset, generated);
+        return new Dataset(name, featureNames, shift, kept, positiveClass, negativeClass, preset, generated, features);
     }
 
     /** A copy under another name. */
     public Dataset named(String newName) {
-        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset, generated);
+        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, features);
     }
 
     @Override public String toString() { return name + " (" + samples.size() + " samples)"; }

@@ -17,8 +17,7 @@ public final class DecisionMap {
     private final int cols;
     private final int rows;
     private final double xMin, xMax, yMin, yMax;
-    private final double[] shift;
-    private final double[] x = new double[2];
+    private final double[] x;
     private Workspace ws;
 
     public DecisionMap(Dataset data, int cols, int rows, double xMin, double xMax, double yMin, double yMax) {
@@ -37,7 +36,7 @@ public final class DecisionMap {
         this.xMax = xMax;
         this.yMin = yMin;
         this.yMax = yMax;
-        this.shift = data.shift();
+        this.x = new double[data.inputCount()];
     }
 
     /**
@@ -98,7 +97,9 @@ public final class DecisionMap {
      */
     public void compute(Network net, double[] output, double[][] hidden) {
         Layout layout = net.layout();
-        if (layout.inputSize() != 2) throw new IllegalArgumentException("the network takes " + layout.inputSize() + " inputs, the map 2");
+        if (layout.inputSize() != x.length) {
+            throw new IllegalArgumentException("the network takes " + layout.inputSize() + " inputs, the map's data " + x.length);
+        }
         int cells = cols * rows;
         if (output != null && output.length != cells) throw new IllegalArgumentException("output needs " + cells + " cells");
         int hiddenCount = hiddenNeuronCount(layout);
@@ -109,9 +110,9 @@ public final class DecisionMap {
         if (ws == null || !ws.layout().equals(layout)) ws = new Workspace(layout);
         int lastHidden = layout.layerCount() - 2;
         for (int r = 0; r < rows; r++) {
-            x[1] = rawY(r) + shift[1];
+            double ry = rawY(r);
             for (int c = 0; c < cols; c++) {
-                x[0] = rawX(c) + shift[0];
+                data.toInput(rawX(c), ry, x); // the features of this point of the plane
                 net.forward(x, ws);
                 int cell = r * cols + c;
                 if (output != null) output[cell] = ws.output(0);

@@ -114,7 +114,9 @@ public final class SessionFile {
                 t.update().isPlainGradientDescent() ? null : t.update().name(), t.split().isNone() ? null : t.split().testRatio(),
                 t.split().isNone() ? null : BigInteger.valueOf(t.split().seed()));
         List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
-        SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(), data.negativeClass(), samples);
+        boolean plain = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN);
+        SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(),
+                data.negativeClass(), samples, plain ? null : lab.backprop.data.Feature.idsOf(data.features()));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new SessionJson.FileJson(FORMAT, BigInteger.valueOf(VERSION), n,
                     training, d)) + "\n";
@@ -326,8 +328,8 @@ public final class SessionFile {
                 throw fail("network.layers describe " + parameters + " weights and biases; a session holds at most " + MAX_PARAMETERS);
             }
             Layout layout = new Layout(sizes);
-            if (layout.inputSize() != data.featureCount()) {
-                throw fail("the network takes " + layout.inputSize() + " inputs but the data set has " + data.featureCount() + " features");
+            if (layout.inputSize() != data.inputCount()) {
+                throw fail("the network takes " + layout.inputSize() + " inputs but the data set has " + data.inputCount() + " input features");
             }
             if (layout.outputSize() != 1) throw fail("the network must have one output, network.layers ends with " + layout.outputSize());
             Activation hidden = activation(n.hiddenActivation(), "hiddenActivation");
@@ -403,10 +405,17 @@ public final class SessionFile {
                 if (label != 0 && label != 1) throw fail(path + ".label must be 0 or 1, got " + lab.backprop.support.Numbers.plain(label));
                 samples.add(new Dataset.Sample(s.name(), x, label == 0 ? 0.0 : 1.0));
             }
+            Dataset data;
             try {
-                return new Dataset(name, features, shift, samples, positive, negative);
+                data = new Dataset(name, features, shift, samples, positive, negative);
             } catch (IllegalArgumentException e) {
                 throw fail("dataset: " + e.getMessage());
+            }
+            if (d.features() == null) return data;
+            try {
+                return data.withFeatures(lab.backprop.data.Feature.parse(d.features()));
+            } catch (IllegalArgumentException e) {
+                throw fail("dataset.features: " + e.getMessage());
             }
         }
 

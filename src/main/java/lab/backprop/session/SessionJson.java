@@ -41,7 +41,8 @@ final class SessionJson {
 
     record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
                        @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,
-                       @JsonDeserialize(using = Text.class) String negativeClass, List<SampleJson> samples) { }
+                       @JsonDeserialize(using = Text.class) String negativeClass, List<SampleJson> samples,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = Text.class) String features) { }
 
     record SampleJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(using = Reals.class) double[] x,
                       @JsonDeserialize(using = Real.class) Double label) { }

@@ -43,11 +43,12 @@ public final class LabController implements AutoCloseable {
         /** Why a network of this shape cannot be shown, or null if it can. */
         public String check(Layout l, Activation output) {
             int hidden = l.layerCount() - 2;
-            boolean fits = l.inputSize() == inputs && l.outputSize() == 1 && hidden >= minHiddenLayers && hidden <= maxHiddenLayers
+            boolean fits = l.inputSize() >= 1 && l.inputSize() <= lab.backprop.data.Feature.values().length && l.outputSize() == 1 && hidden >= minHiddenLayers && hidden <= maxHiddenLayers
                     && output == Activation.SIGMOID;
             for (int k = 1; fits && k <= hidden; k++) fits = l.size(k) == l.size(1) && l.size(k) <= maxHiddenNeurons;
             if (fits) return null;
-            return "this window shows networks with " + inputs + " inputs, " + minHiddenLayers + " to " + maxHiddenLayers
+            return "this window shows networks with 1 to " + lab.backprop.data.Feature.values().length + " inputs (features of "
+                    + inputs + " coordinates), " + minHiddenLayers + " to " + maxHiddenLayers
                     + " hidden layers of the same size (up to " + maxHiddenNeurons + ") and one sigmoid output; the session has "
                     + l + " with a " + output + " output";
         }
@@ -197,6 +198,30 @@ public final class LabController implements AutoCloseable {
     }
 
     /**
+     * Trains on other input features of the same data ({@link lab.backprop.data.Feature}: x1, x2, x1², ...): the
+     * input layer follows, so the network starts afresh from the setup (its shape, start, batching, rate); the data
+     * set is known with these features from now on. Returns null if done, else why not (nothing changes then).
+     */
+    public synchronized String setFeatures(List<lab.backprop.data.Feature> features) {
+        Dataset now = data();
+        if (now.features() == null) return "features are made from 2 coordinates; '" + now.name() + "' has " + now.featureCount();
+        if (features.equals(now.features())) return null;
+        Dataset next;
+        try {
+            next = now.withFeatures(features);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        TrainingSetup setup = current.setup.withData(next);
+        String problem = limits.check(setup.layout(), setup.architecture().output());
+        if (problem != null) return problem;
+        stopRun();
+        remember(next);
+        install(setup, setup.newTrainer(), new LossHistory(), new ParameterHistory());
+        return null;
+    }
+
+    /**
      * Replaces the data but keeps the network's parameters, epoch count and histories (points added or removed by
      * hand): training goes on from the same weights on the new data, and a run that was going continues to the epoch
      * it was heading for (a paused one stays paused, to resume there). Returns null if done, else why not (nothing
@@ -209,6 +234,7 @@ public final class LabController implements AutoCloseable {
         if (!data.featureNames().equals(now.featureNames()) || !Arrays.equals(data.shift(), now.shift())) {
             return "the new data has other features than '" + now.name() + "'; open it as a new data set instead";
         }
+        if (now.features() != null && !now.features().equals(data.features())) data = data.withFeatures(now.features()); // same inputs
         boolean wasRunning = state == RunState.RUNNING, wasPaused = state == RunState.PAUSED;
         long target = runTarget;
         Current old = current;
@@ -252,7 +278,7 @@ public final class LabController implements AutoCloseable {
         if (!network.layout().equals(setup.layout()) || network.hiddenActivation() != setup.architecture().hidden()
                 || network.outputActivation() != setup.architecture().output()) {
             return "the network (" + network.layout() + " " + network.hiddenActivation() + ") does not match its settings ("
-                    + setup.architecture().describe(setup.data().featureCount()) + ")";
+                    + setup.architecture().describe(setup.data().inputCount()) + ")";
         }
         Trainer trainer;
         try {

@@ -66,9 +66,9 @@ public final class Trainer {
     Trainer(Network net, TrainingSetup setup) {
         Dataset data = setup.data();
         if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
-        if (net.layout().inputSize() != data.featureCount()) {
+        if (net.layout().inputSize() != data.inputCount()) {
             throw new IllegalArgumentException("the network takes " + net.layout().inputSize() + " inputs but the data has "
-                    + data.featureCount() + " features");
+                    + data.inputCount() + " input features");
         }
         if (net.layout().outputSize() != 1) throw new IllegalArgumentException("the network must have one output");
         this.setup = setup;

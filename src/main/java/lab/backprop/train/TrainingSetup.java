@@ -57,11 +57,11 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
     public Dataset testData() { return data.part(split.testMask(data.size()), true); }
 
     /** The network's layout: the data's inputs, the hidden layers, one output. */
-    public Layout layout() { return architecture.layout(data.featureCount()); }
+    public Layout layout() { return architecture.layout(data.inputCount()); }
 
     /** A fresh network drawn from {@link #init()} with {@link #seed()}: the same setup, the same weights. */
     public Network newNetwork() {
-        Network net = architecture.newNetwork(data.featureCount());
+        Network net = architecture.newNetwork(data.inputCount());
         net.initialize(init, new SplittableRandom(seed));
         return net;
     }
@@ -92,7 +92,9 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
     /** "2-2-1 sigmoid on gender: sgd, lr 0.1, 1000 epochs, normal init, seed 1" (and the rule when it is not plain GD). */
     public String describe() {
         String made = data.generated() == null ? "" : " (" + data.generated().describe().substring(data.name().length() + 2) + ")";
-        return architecture.describe(data.featureCount()) + " on " + data.name() + made + ": " + batching.describe()
+        String inputs = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN) ? ""
+                : " with inputs " + String.join(", ", data.inputNames());
+        return architecture.describe(data.inputCount()) + " on " + data.name() + made + inputs + ": " + batching.describe()
                 + (update.isPlainGradientDescent() ? "" : ", " + update.title())
                 + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed
                 + (split.isNone() ? "" : ", " + split.describe() + " (" + split.testCount(data.size()) + " of " + data.size() + " samples)");

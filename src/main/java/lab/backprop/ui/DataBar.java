@@ -24,7 +24,8 @@ import lab.backprop.train.TrainingSetup;
  * The row of data tools under the controls, as TensorFlow Playground has them: for a generated set its points,
  * noise and data seed with New points (the network keeps its weights, so one sees it meet the new points); the
  * share of samples held out as a test set (never trained on; its loss is drawn beside the training loss); for
- * mini-batch training the batch size (1 to all samples). The generated and batch groups show only where they apply.
+ * mini-batch training the batch size (1 to all samples). The generated and batch groups show only where they apply,
+ * and the row takes no room when neither does; the test share is a group the control bar shows ({@link #testGroup}).
  */
 public final class DataBar extends FlowPane {
     private final LabViewModel vm;
@@ -37,6 +38,7 @@ public final class DataBar extends FlowPane {
     final javafx.scene.control.ComboBox<Integer> testShare = new javafx.scene.control.ComboBox<>();
     private final HBox generated;
     private final HBox batch;
+    private final HBox testGroup;
     private boolean syncing;
 
     public DataBar(LabViewModel vm) {
@@ -93,12 +95,18 @@ public final class DataBar extends FlowPane {
             String problem = vm.editSetup(s -> s.withSplit(lab.backprop.data.Split.of(b / 100.0)));
             if (problem != null) vm.report(problem);
         });
-        HBox test = group(label("Test set"), testShare);
+        testGroup = group(label("Test set"), testShare);
 
-        getChildren().addAll(test, generated, batch);
+        getChildren().addAll(generated, batch);
         vm.setupProperty().addListener((o, a, b) -> show(b));
         show(vm.setup());
     }
+
+    /**
+     * The test-share choice, as a group of its own: the window puts it with the run's settings in the control bar
+     * (it applies to every data set), so this row shows only when there is something data-specific to set.
+     */
+    public HBox testGroup() { return testGroup; }
 
     /** Whether the generation settings are shown (the data is generated). */
     public boolean showsGeneration() { return generated.isVisible(); }
@@ -149,6 +157,9 @@ public final class DataBar extends FlowPane {
         } finally {
             syncing = false;
         }
+        boolean any = generated.isVisible() || batch.isVisible();
+        setVisible(any);
+        setManaged(any);
     }
 
     private void showNoise() { noiseLabel.setText(Math.round(noise.getValue()) + " %"); }

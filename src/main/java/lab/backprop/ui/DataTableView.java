@@ -110,7 +110,7 @@ public final class DataTableView extends BorderPane {
     private String outputFor(Dataset.Sample sample) {
         Snapshot s = vm.snapshot();
         Dataset data = vm.dataset();
-        if (s == null || s.layout().inputSize() != data.featureCount()) return "";
+        if (s == null || s.layout().inputSize() != data.inputCount()) return "";
         Network net = s.toNetwork();
         double y = net.predict(data.toInput(sample.raw()))[0];
         return Numbers.brief(y) + " → " + data.classify(y);

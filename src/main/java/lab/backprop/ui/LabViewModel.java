@@ -182,6 +182,9 @@ public final class LabViewModel {
         return after(problem);
     }
 
+    /** Trains on these input features of the data's two coordinates (fresh weights); null if done, else why not. */
+    public String setFeatures(java.util.List<lab.backprop.data.Feature> features) { return after(lab.setFeatures(features)); }
+
     /** New data, same weights and epoch (points added or removed by hand); a run goes on. Null if done, else why not. */
     public String replaceData(Dataset data) { return after(lab.replaceData(data)); }
 

@@ -47,6 +47,7 @@ public final class MainWindow extends BorderPane {
     private final PredictPanel predict;
     private final ControlBar controls;
     private final DataBar dataBar;
+    private final FeatureChips featureChips;
     private final StatusBarView status;
     private final FileActions files;
     private final MenuBar menuBar;
@@ -98,6 +99,8 @@ public final class MainWindow extends BorderPane {
         legend.visibleProperty().bind(graphPanel.widthProperty().greaterThan(470));
         legend.managedProperty().bind(legend.visibleProperty());
         graphPanel.setTop(graphHeader);
+        featureChips = new FeatureChips(vm);
+        graphPanel.setLeft(featureChips);
         graphPanel.getStyleClass().add("panel");
         graphPanel.setMinSize(280, 200);
         lossCurve.setMinSize(280, 150);
@@ -135,6 +138,7 @@ public final class MainWindow extends BorderPane {
         menuBar = new WindowMenus(this).menuBar();
 
         dataBar = new DataBar(vm);
+        controls.getChildren().add(dataBar.testGroup()); // with the run's settings: it applies to every data set
         setTop(new VBox(menuBar, controls, dataBar, banner));
         setCenter(centre);
         setBottom(status);
@@ -325,6 +329,8 @@ public final class MainWindow extends BorderPane {
     public void setErrorDialogs(boolean on) { errorDialogs = on; }
 
     public LabViewModel viewModel() { return vm; }
+    /** The input feature chips beside the graph. */
+    public FeatureChips featureChips() { return featureChips; }
     /** The data tools under the controls (generated sets, batch size). */
     public DataBar dataBar() { return dataBar; }
     /** Which side view is shown; its buttons wrap onto more rows instead of overflowing. */

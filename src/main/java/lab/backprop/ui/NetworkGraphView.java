@@ -634,8 +634,9 @@ public final class NetworkGraphView extends Pane {
         g.setFont(small);
         g.setFill(pal.get(Key.MUTED_TEXT));
         g.setTextBaseline(VPos.TOP);
-        String feature = j < data.featureCount() ? data.featureNames().get(j) : "";
-        double shift = j < data.featureCount() ? data.shift()[j] : 0;
+        boolean featured = data.features() != null && !data.features().equals(lab.backprop.data.Feature.PLAIN);
+        String feature = j < data.inputCount() ? data.inputNames().get(j) : "";
+        double shift = !featured && j < data.featureCount() ? data.shift()[j] : 0;
         String caption = feature.equals(neuron) ? "" : feature;
         if (shift != 0 && probeFits) {
             caption = (caption.isEmpty() ? "" : caption + "\n") + Numbers.plain(probe.raw()[j]) + (shift < 0 ? " − " : " + ")
@@ -733,7 +734,7 @@ public final class NetworkGraphView extends Pane {
                 && probe.activations()[layout.layerCount() - 2].length == layout.size(layout.layerCount() - 2);
         double a = probeFits ? probe.activation(n) : Double.NaN;
         String name = layout.neuronName(l, n.index());
-        return name + (l == 0 ? " (input: " + vm.dataset().featureNames().get(n.index()) + ", shifted as the network sees it)" : "")
+        return name + (l == 0 ? " (input: " + vm.dataset().inputNames().get(n.index()) + ", shifted as the network sees it)" : "")
                 + "\nactivation for the probe input = " + Numbers.full(a)
                 + (l > 0 ? "\nbias " + layout.biasName(layout.biasIndex(l, n.index())) + " = " + Numbers.full(s.bias(layout.biasIndex(l, n.index())))
                         + "\nClick to show its activation curve; click the bias to type a new one" : "")

@@ -64,7 +64,7 @@ public final class StatusBarView extends FlowPane {
                 + (s == null || Double.isNaN(s.testLoss()) ? "" : " · test " + Numbers.loss(s.testLoss())));
         speed.setText(String.format(Locale.ROOT, "%,.0f steps/s", vm.stepsPerSecondProperty().get()));
         TrainingSetup t = vm.setup();
-        setup.setText(t.data().name() + " · " + t.architecture().describe(t.data().featureCount()) + " · " + t.batching().describe()
+        setup.setText(t.data().name() + " · " + t.architecture().describe(t.data().inputCount()) + " · " + t.batching().describe()
                 + " · " + t.init() + " init, seed " + t.seed());
     }
 }

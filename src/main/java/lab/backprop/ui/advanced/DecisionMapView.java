@@ -102,7 +102,7 @@ public final class DecisionMapView extends VBox {
         editHint.managedProperty().bind(editHint.visibleProperty());
         editHint.setVisible(false);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        canvas.setMinSize(240, 220); // below that the view scrolls: the map is what it is for
+        canvas.setMinSize(160, 130);
         canvas.setPrefSize(440, 420);
         VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
         setSpacing(4);
@@ -281,8 +281,9 @@ public final class DecisionMapView extends VBox {
         }
         caption.setText("Output of the network over " + String.join(" × ", d.featureNames()) + " (blue: "
                 + d.positiveClass() + ", orange: " + d.negativeClass() + ")" + (s == null ? "" : ", epoch " + s.epoch()));
-        if (s == null || s.layout().inputSize() != 2 || s.layout().outputSize() < 1) {
-            message.setText(s == null ? "no network yet" : "the network takes " + s.layout().inputSize() + " inputs; the map needs 2");
+        if (s == null || s.layout().inputSize() != d.inputCount() || s.layout().outputSize() < 1) {
+            message.setText(s == null ? "no network yet" : "the network takes " + s.layout().inputSize() + " inputs; the map's data "
+                    + d.inputCount());
             setStripSize(0, null);
             paint();
             return;

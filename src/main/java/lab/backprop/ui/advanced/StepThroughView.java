@@ -54,16 +54,15 @@ public final class StepThroughView extends VBox {
     private final Slider pace = new Slider(1, 20, 4);
     private final Button apply = new Button("Apply this step");
     private final Button restart = new Button("Restart");
-    private final Button chain = new Button("Whole chain of this gradient ▸");
+    private final ToggleButton chain = new ToggleButton("Whole chain ▸");
     private final Timeline player = new Timeline();
     private final BackpropStepView chainView;
-    private final javafx.scene.control.TitledPane chainPane;
     private StepTrace trace;
     private Snapshot traced;
     private int index = -1;
 
     public StepThroughView(LabViewModel vm) {
-        super(6);
+        super(4);
         this.vm = vm;
         setId("stepThroughView");
         setPadding(new Insets(8));
@@ -100,6 +99,7 @@ public final class StepThroughView extends VBox {
         last.setTooltip(new Tooltip("The last computation (End)"));
         play.setTooltip(new Tooltip("Go through the computations at the pace on the right (Space, with this view focused)"));
         pace.setTooltip(new Tooltip("Computations per second"));
+        pace.setPrefWidth(70);
         apply.setTooltip(new Tooltip("Train exactly this update: the weights become the ones in the last lines"));
         restart.setTooltip(new Tooltip("Trace the step again from the network as it is now"));
         first.setOnAction(e -> go(0));
@@ -108,19 +108,17 @@ public final class StepThroughView extends VBox {
         last.setOnAction(e -> go(Integer.MAX_VALUE));
         restart.setOnAction(e -> restart());
         chain.setId("stepThroughChain");
-        chain.setTooltip(new Tooltip("Open the whole chain below on this parameter and sample: every factor of its chain rule, with the tutorial's rounding"));
+        chain.setTooltip(new Tooltip("The whole chain of one gradient below: every factor of its chain rule for any parameter and"
+                + " sample, with the tutorial's rounding; on a gradient or an update it opens on that parameter"));
         chainView = new BackpropStepView(vm);
-        chainPane = new javafx.scene.control.TitledPane("Whole chain of one gradient", chainView);
-        chainPane.setMinWidth(0); // the view's width, not the chain's widest line: that one wraps
-        chainView.setMinWidth(0);
-        chainPane.setId("stepThroughChainPane");
-        chainPane.setExpanded(false);
-        chainPane.setAnimated(false);
-        chainPane.setTooltip(new Tooltip("Every factor of the chain rule for one parameter and sample, as the tutorial writes it"));
-        chain.setOnAction(e -> {
-            StepTrace.Computation c = trace.steps().get(index);
-            chainPane.setExpanded(true);
-            chainView.showChain(Math.max(0, sampleBox.getSelectionModel().getSelectedIndex()), c.parameter());
+        chainView.setId("stepThroughChainView");
+        chainView.setMinWidth(0); // the view's width, not the chain's widest line: that one wraps
+        chainView.setPadding(Insets.EMPTY);
+        chainView.visibleProperty().bind(chain.selectedProperty());
+        chainView.managedProperty().bind(chain.selectedProperty());
+        chain.selectedProperty().addListener((o, a, b) -> {
+            chain.setText(b ? "Whole chain ▾" : "Whole chain ▸");
+            if (b) showChainOfCurrent();
         });
         apply.setOnAction(e -> applyStep());
         play.selectedProperty().addListener((o, a, b) -> { if (b) startPlaying(); else player.stop(); });
@@ -131,10 +129,10 @@ public final class StepThroughView extends VBox {
         FlowPane actions = new FlowPane(6, 6, apply, restart, chain);
         FlowPane sampleRow = new FlowPane(6, 6, new Label("Sample"), sampleBox);
         sampleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble, chainPane);
+        getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble, chainView);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> || e.getTarget() instanceof Slider) return;
-            if (e.getTarget() instanceof Node n && isInside(n, chainPane.getContent())) return;
+            if (e.getTarget() instanceof Node n && isInside(n, chainView)) return;
             switch (e.getCode()) {
                 case LEFT -> go(index - 1);
                 case RIGHT -> go(index + 1);
@@ -212,7 +210,7 @@ public final class StepThroughView extends VBox {
                 in = new double[][] { d.toInput(one.raw()) };
                 y = new double[] { one.label() };
                 scale = 1;
-                batchNote.setText("SGD: the gradient of this sample's squared error (y - ypred)², as the trainer's update on it.");
+                batchNote.setText("SGD: this sample's squared error (y - ypred)², as the trainer's update.");
             }
             case FULL_BATCH -> {
                 Dataset trained = vm.controller().trainingData();
@@ -259,9 +257,17 @@ public final class StepThroughView extends VBox {
         next.setDisable(index == all.size() - 1);
         last.setDisable(index == all.size() - 1);
         if (index == all.size() - 1) play.setSelected(false);
+        if (chain.isSelected()) showChainOfCurrent();
+    }
+
+    /** The whole chain on the current gradient's or update's parameter and the chosen sample (SGD), else as it was. */
+    private void showChainOfCurrent() {
+        if (trace == null || index < 0) return;
+        StepTrace.Computation c = trace.steps().get(index);
         boolean oneSample = vm.setup().batching().mode() == Batching.Mode.PER_SAMPLE;
-        chain.setVisible(oneSample && (c.kind() == StepTrace.Kind.GRADIENT || c.kind() == StepTrace.Kind.UPDATE));
-        chain.setManaged(chain.isVisible());
+        if (oneSample && (c.kind() == StepTrace.Kind.GRADIENT || c.kind() == StepTrace.Kind.UPDATE)) {
+            chainView.showChain(Math.max(0, sampleBox.getSelectionModel().getSelectedIndex()), c.parameter());
+        }
     }
 
     private static String describe(StepTrace.Kind k) {
@@ -310,7 +316,7 @@ public final class StepThroughView extends VBox {
     public BackpropStepView chainView() { return chainView; }
 
     /** Whether the whole chain is open. */
-    public boolean isChainShown() { return chainPane.isExpanded(); }
+    public boolean isChainShown() { return chain.isSelected(); }
 
     /** Trains the traced update (the same bits: {@link StepTrace} is the trainer's step), then traces the next. */
     private void applyStep() {
