@@ -59,7 +59,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%s%n", trainer.epoch(), trainer.loss(),
-                Double.isNaN(trainer.testLoss()) ? "" : String.format(Locale.ROOT, ", test loss %.4g", trainer.testLoss()),
+                (Double.isNaN(trainer.testLoss()) ? "" : String.format(Locale.ROOT, ", test loss %.4g", trainer.testLoss()))
+                        + (trainer.regularization().isNone() ? "" : String.format(Locale.ROOT, ", regularization term %.4g",
+                        trainer.regularizationTerm())),
                 reportHeap ? String.format(Locale.ROOT, " (%.2f s, %d steps)", seconds, trainer.steps()) : "");
         Predictions.print(trainer.network(), setup.data(), setup.split(), out);
         if (saveTo != null) {

@@ -86,6 +86,13 @@ public final class TrainingOptions {
             + "x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, comma-separated (default: x1,x2).")
     String features;
 
+    @Option(names = "--regularization", paramLabel = "none|l1|l2", description = "A penalty on the weights: L1 (rate·Σ|w|) or L2"
+            + " (rate·Σw²/2), in every update's gradient and reported beside the loss (default: none).")
+    String regularization;
+
+    @Option(names = "--reg-rate", paramLabel = "RATE", description = "The regularization rate, >= 0 (default: 0.001 with --regularization).")
+    Double regRate;
+
     @Option(names = "--test-ratio", paramLabel = "R", description = "Share of the samples held out as a test set, never trained on:"
             + " 0 (none) or 0.1 to 0.9; the loss lines and the end then show the test loss and accuracy (default: 0).")
     Double testRatio;
@@ -113,8 +120,22 @@ public final class TrainingOptions {
         Initializer in = init != null ? init : d.init();
         double ratio = testRatio != null ? testRatio : 0;
         if (lab.backprop.data.Split.whyNot(ratio) != null) throw bad("--test-ratio: " + lab.backprop.data.Split.whyNot(ratio));
+        lab.backprop.model.Regularization reg = lab.backprop.model.Regularization.NONE;
+        if (regularization != null) {
+            lab.backprop.model.Regularization.Kind kind;
+            try {
+                kind = lab.backprop.model.Regularization.Kind.parse(regularization);
+            } catch (IllegalArgumentException e) {
+                throw bad("--regularization: " + e.getMessage());
+            }
+            double rate = regRate != null ? regRate : 0.001;
+            if (!(rate >= 0) || !Double.isFinite(rate)) throw bad("--reg-rate must be 0 or more, got " + Numbers.plain(rate));
+            reg = new lab.backprop.model.Regularization(kind, rate);
+        } else if (regRate != null) {
+            throw bad("--reg-rate needs --regularization l1 or l2");
+        }
         return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
-                new Batching(mode, batch), GradientDescent.INSTANCE, lr, n, lab.backprop.data.Split.of(ratio));
+                new Batching(mode, batch), GradientDescent.INSTANCE, lr, n, lab.backprop.data.Split.of(ratio), reg);
     }
 
     /** The data set to train on: --data, else --dataset, else gender, with its --features. A bad file is a bad argument. */

@@ -236,6 +236,12 @@ public final class Network {
         }
     }
 
+    /** Adds the regularisation's gradient at the current weights to {@code gradW}. Allocates nothing. */
+    public void regularize(Regularization r, double[] gradW) { r.addGradient(weights, gradW); }
+
+    /** The regularisation's term at the current weights (0 for none). */
+    public double regularizationTerm(Regularization r) { return r.term(weights); }
+
     /** w -= lr * gW, b -= lr * gB: plain gradient descent. */
     public void step(double learningRate, double[] gradW, double[] gradB) {
         for (int i = 0; i < weights.length; i++) weights[i] -= learningRate * gradW[i];

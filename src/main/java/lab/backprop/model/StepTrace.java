@@ -63,6 +63,11 @@ public final class StepTrace {
      * (1 per sample; the trainer's full batch uses 0.5, its mini-batches 1/size) and learning rate.
      */
     public static StepTrace of(Network net, double[][] inputs, double[] targets, double scale, double lr) {
+        return of(net, inputs, targets, scale, lr, Regularization.NONE);
+    }
+
+    /** As {@link #of(Network, double[][], double[], double, double)}, with the trainer's regularisation added to each weight's gradient. */
+    public static StepTrace of(Network net, double[][] inputs, double[] targets, double scale, double lr, Regularization reg) {
         Layout l = net.layout();
         Workspace ws = new Workspace(l);
         double[] gW = new double[l.weightCount()], gB = new double[l.biasCount()];
@@ -134,6 +139,17 @@ public final class StepTrace {
                             + (batch ? " += δ_" : " = δ_") + l.neuronName(layer, j) + " = " + f(ws.delta(layer, j))
                             + (batch ? " → " + f(gB[b]) : "") + at, gB[b] - (batch ? 0 : beforeB[b])));
                 }
+            }
+        }
+        if (!reg.isNone()) { // once per update, as the trainer adds it
+            double[] data = gW.clone();
+            net.regularize(reg, gW);
+            String term = reg.kind() == Regularization.Kind.L1 ? "λ·sign(" : "λ·";
+            for (int w = 0; w < gW.length; w++) {
+                String name = l.weightName(w);
+                out.add(new Computation(Kind.GRADIENT, -1, -1, w, new int[] { l.neuronOfWeight(w) }, "dL/d" + name + " += " + term + name
+                        + (reg.kind() == Regularization.Kind.L1 ? ")" : "") + " (" + reg.kind() + ") = " + f(data[w]) + " + " + f(reg.rate())
+                        + " · " + f(reg.kind() == Regularization.Kind.L1 ? Math.signum(net.weight(w)) : net.weight(w)) + " = " + f(gW[w]), gW[w]));
             }
         }
         Network after = net.copy();

@@ -112,7 +112,9 @@ public final class SessionFile {
         SessionJson.TrainingJson training = new SessionJson.TrainingJson(t.batching().mode().label(), t.learningRate(), BigInteger.valueOf(t.epochs()),
                 BigInteger.valueOf(t.batching().batchSize()), BigInteger.valueOf(t.seed()), t.init().label(),
                 t.update().isPlainGradientDescent() ? null : t.update().name(), t.split().isNone() ? null : t.split().testRatio(),
-                t.split().isNone() ? null : BigInteger.valueOf(t.split().seed()));
+                t.split().isNone() ? null : BigInteger.valueOf(t.split().seed()),
+                t.regularization().isNone() ? null : t.regularization().kind().label(),
+                t.regularization().isNone() ? null : t.regularization().rate());
         List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
         boolean plain = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN);
         SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(),
@@ -377,9 +379,21 @@ public final class SessionFile {
                 long splitSeed = t.splitSeed() == null ? 1 : whole(t.splitSeed(), "training.splitSeed", Long.MIN_VALUE, Long.MAX_VALUE);
                 split = new lab.backprop.data.Split(t.testRatio(), splitSeed);
             }
+            lab.backprop.model.Regularization reg = lab.backprop.model.Regularization.NONE;
+            if (t.regularization() != null) {
+                lab.backprop.model.Regularization.Kind kind;
+                try {
+                    kind = lab.backprop.model.Regularization.Kind.parse(t.regularization());
+                } catch (IllegalArgumentException e) {
+                    throw fail("training.regularization: " + e.getMessage());
+                }
+                double rate = present(t.regularizationRate(), "training.regularizationRate is missing or not a number");
+                if (rate < 0) throw fail("training.regularizationRate must be 0 or more, got " + rate);
+                reg = new lab.backprop.model.Regularization(kind, rate);
+            }
             Architecture architecture = Architecture.of(net.layout(), net.hiddenActivation(), net.outputActivation());
             try {
-                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs, split);
+                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs, split, reg);
             } catch (IllegalArgumentException e) {
                 throw fail("training: " + e.getMessage());
             }

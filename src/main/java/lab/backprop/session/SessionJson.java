@@ -37,7 +37,8 @@ final class SessionJson {
                         @JsonDeserialize(using = Whole.class) BigInteger epochs, @JsonDeserialize(using = Whole.class) BigInteger batchSize,
                         @JsonDeserialize(using = Whole.class) BigInteger seed, @JsonDeserialize(using = Text.class) String init,
                         @JsonDeserialize(using = Text.class) String update, @JsonDeserialize(using = Real.class) Double testRatio,
-                        @JsonDeserialize(using = Whole.class) BigInteger splitSeed) { }
+                        @JsonDeserialize(using = Whole.class) BigInteger splitSeed, @JsonDeserialize(using = Text.class) String regularization,
+                        @JsonDeserialize(using = Real.class) Double regularizationRate) { }
 
     record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
                        @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,

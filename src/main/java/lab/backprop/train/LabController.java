@@ -151,7 +151,7 @@ public final class LabController implements AutoCloseable {
     // ---- Settings --------------------------------------------------------------------------------------------
 
     /**
-     * Applies new settings: a new rate or epoch count goes to the running trainer at once; any other change (shape,
+     * Applies new settings: a new rate, regularisation or epoch count goes to the running trainer at once; any other change (shape,
      * start, seed, batching, rule) stops a run and draws fresh weights from the new setup. A data set is changed with
      * {@link #selectData} instead. Returns null if done, else why not (nothing changes then).
      */
@@ -161,6 +161,7 @@ public final class LabController implements AutoCloseable {
         if (problem != null) return problem;
         if (next.sameNetworkAs(current.setup)) {
             current.trainer.learningRate().set(next.learningRate());
+            current.trainer.setRegularization(next.regularization()); // acts at the next update, like the rate
             current = current.withSetup(next);
             return null;
         }

@@ -39,7 +39,8 @@ public final class Trainer {
     private final Batching.Mode batching;
     private final int batchSize;
     private final UpdateRule.Stepper stepper;
-    private final boolean fusedSgd;
+    private final boolean fusedSgd;    // the seeds' shape, plain gradient descent: the fused step (unless regularised)
+    private volatile lab.backprop.model.Regularization regularization;
     private final SplittableRandom shuffler;
     private final LearningRate learningRate;
     private final ConcurrentLinkedQueue<ParameterEdit> edits = new ConcurrentLinkedQueue<>();
@@ -68,7 +69,7 @@ public final class Trainer {
         if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
         if (net.layout().inputSize() != data.inputCount()) {
             throw new IllegalArgumentException("the network takes " + net.layout().inputSize() + " inputs but the data has "
-                    + data.inputCount() + " input features");
+                    + data.inputCount() + " features");
         }
         if (net.layout().outputSize() != 1) throw new IllegalArgumentException("the network must have one output");
         this.setup = setup;
@@ -98,6 +99,7 @@ public final class Trainer {
         this.batchSize = Math.min(setup.batching().batchSize(), inputs.length);
         this.stepper = setup.update().newStepper(net.layout());
         this.fusedSgd = setup.update().isPlainGradientDescent() && net.isTwoHOne();
+        this.regularization = setup.regularization();
         this.shuffler = new SplittableRandom(setup.seed() ^ 0x5DEECE66DL);
         this.learningRate = new LearningRate(setup.learningRate());
         this.ws = new Workspace(net.layout());
@@ -113,7 +115,15 @@ public final class Trainer {
 
     public Network network() { return net; }
     /** The setup this trainer was made from, with the learning rate in use now. */
-    public TrainingSetup setup() { return setup.withLearningRate(learningRate.get()); }
+    public TrainingSetup setup() { return setup.withLearningRate(learningRate.get()).withRegularization(regularization); }
+
+    /** A new regularisation, from any thread: the next update adds its gradient. */
+    public void setRegularization(lab.backprop.model.Regularization r) { regularization = java.util.Objects.requireNonNull(r); }
+
+    public lab.backprop.model.Regularization regularization() { return regularization; }
+
+    /** The regularisation's term at the current weights (0 without), apart from the data's loss. */
+    public double regularizationTerm() { return net.regularizationTerm(regularization); }
     public Batching.Mode batching() { return batching; }
     /** The update rule's state for this network (for saving a session). */
     public UpdateRule.Stepper stepper() { return stepper; }
@@ -272,7 +282,8 @@ public final class Trainer {
 
     /** Gradient of the samples order[from..to) with the given loss scale, then one step. */
     private void update(int from, int to, double scale, double lr) {
-        if (fusedSgd && to - from == 1 && scale == 1.0) {
+        lab.backprop.model.Regularization reg = regularization;
+        if (fusedSgd && to - from == 1 && scale == 1.0 && reg.isNone()) {
             // Per-sample SGD on the seeds' shape: the fused step, same bits, about half the time.
             int i = order[from];
             net.sgdStep(inputs[i], targets[i][0], lr, ws);
@@ -286,6 +297,7 @@ public final class Trainer {
             net.forward(inputs[i], ws);
             net.backward(targets[i], scale, ws, gradW, gradB);
         }
+        net.regularize(reg, gradW); // once per update
         net.step(stepper, lr, gradW, gradB);
         steps++;
     }

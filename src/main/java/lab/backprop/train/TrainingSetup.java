@@ -10,6 +10,7 @@ import lab.backprop.model.Architecture;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
+import lab.backprop.model.Regularization;
 import lab.backprop.support.Numbers;
 
 /**
@@ -22,14 +23,21 @@ import lab.backprop.support.Numbers;
  * @param epochs what a run trains (0 or more); a trainer's epoch count is its own
  */
 public record TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
-                            UpdateRule update, double learningRate, long epochs, Split split) {
-    /** Without a test split: every sample is trained on. */
+                            UpdateRule update, double learningRate, long epochs, Split split, Regularization regularization) {
+    /** Without a test split or regularisation: every sample is trained on, the loss is the data's alone. */
     public TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
                          UpdateRule update, double learningRate, long epochs) {
-        this(data, architecture, init, seed, batching, update, learningRate, epochs, Split.NONE);
+        this(data, architecture, init, seed, batching, update, learningRate, epochs, Split.NONE, Regularization.NONE);
+    }
+
+    /** Without regularisation. */
+    public TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
+                         UpdateRule update, double learningRate, long epochs, Split split) {
+        this(data, architecture, init, seed, batching, update, learningRate, epochs, split, Regularization.NONE);
     }
 
     public TrainingSetup {
+        if (regularization == null) throw new IllegalArgumentException("a training setup needs a regularization (NONE for none)");
         if (split == null) throw new IllegalArgumentException("a training setup needs a split (Split.NONE for none)");
         if (data == null) throw new IllegalArgumentException("the data set is missing");
         if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
@@ -72,16 +80,20 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
     /** A trainer that trains {@code start} (not copied) with these settings, e.g. a loaded session's network. */
     public Trainer newTrainer(Network start) { return new Trainer(start, this); }
 
-    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs, split); }
-    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs, split); }
-    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs, split); }
-    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs, split); }
-    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs, split); }
-    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs, split); }
-    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs, split); }
-    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n, split); }
+    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs, split, regularization); }
+    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs, split, regularization); }
+    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs, split, regularization); }
+    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs, split, regularization); }
+    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs, split, regularization); }
+    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs, split, regularization); }
+    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs, split, regularization); }
+    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n, split, regularization); }
 
-    public TrainingSetup withSplit(Split sp) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, sp); }
+    public TrainingSetup withSplit(Split sp) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, sp, regularization); }
+
+    public TrainingSetup withRegularization(Regularization r) {
+        return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, split, r);
+    }
 
     /** Whether {@code other} differs from this one only in what a running trainer can take at once (rate, epochs). */
     public boolean sameNetworkAs(TrainingSetup other) {
@@ -97,6 +109,7 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
         return architecture.describe(data.inputCount()) + " on " + data.name() + made + inputs + ": " + batching.describe()
                 + (update.isPlainGradientDescent() ? "" : ", " + update.title())
                 + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed
-                + (split.isNone() ? "" : ", " + split.describe() + " (" + split.testCount(data.size()) + " of " + data.size() + " samples)");
+                + (split.isNone() ? "" : ", " + split.describe() + " (" + split.testCount(data.size()) + " of " + data.size() + " samples)")
+                + (regularization.isNone() ? "" : ", regularization " + regularization.describe());
     }
 }

@@ -52,6 +52,7 @@ public final class LossCurveView extends BorderPane {
         });
         vm.snapshotProperty().addListener((o, a, b) -> update());
         vm.lossHistoryProperty().addListener((o, a, b) -> update());
+        vm.setupProperty().addListener((o, a, b) -> showLatest()); // a new regularisation: its term at once
         redraw.now();
     }
 
@@ -64,7 +65,10 @@ public final class LossCurveView extends BorderPane {
     private void showLatest() {
         lab.backprop.model.Snapshot s = vm.snapshot();
         latest.setText(s == null ? "" : "now " + Numbers.loss(s.loss())
-                + (Double.isNaN(s.testLoss()) ? "" : " · test " + Numbers.loss(s.testLoss())) + " at epoch " + s.epoch());
+                + (Double.isNaN(s.testLoss()) ? "" : " · test " + Numbers.loss(s.testLoss()))
+                + (vm.setup().regularization().isNone() ? "" : " · " + vm.setup().regularization().kind() + " term "
+                        + Numbers.loss(vm.setup().regularization().term(s.weights())))
+                + " at epoch " + s.epoch());
     }
 
     public boolean isLogScale() { return chart.isLogScale(); }

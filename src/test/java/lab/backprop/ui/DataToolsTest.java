@@ -106,6 +106,20 @@ class DataToolsTest {
         assertTrue(discrete <= 2, "one colour per class: " + discrete);
     }
 
+    @Test void regularisationActsAtOnceAndItsTermIsShownBesideTheLoss(FxRobot robot) {
+        RegularizationChoice reg = fx(() -> (RegularizationChoice) window.lookup("#regularizationGroup"));
+        assertTrue(fx(() -> reg.rate.isDisabled()), "no rate to set without a regularisation");
+        double[] weights = fx(() -> vm.snapshot().weights());
+        fxRun(() -> reg.kind.setValue(lab.backprop.model.Regularization.Kind.L2));
+        fxRun(() -> reg.rate.setValue(0.01));
+        settle();
+        assertEquals(new lab.backprop.model.Regularization(lab.backprop.model.Regularization.Kind.L2, 0.01), fx(() -> vm.setup().regularization()));
+        assertArrayEquals(weights, fx(() -> vm.snapshot().weights()), 0.0, "the same network");
+        double term = new lab.backprop.model.Regularization(lab.backprop.model.Regularization.Kind.L2, 0.01).term(weights);
+        String header = fx(() -> ((javafx.scene.control.Label) window.lookup("#lossLatest")).getText());
+        assertTrue(header.contains(" · L2 term " + lab.backprop.support.Numbers.loss(term) + " at epoch 0"), header);
+    }
+
     @Test void theBatchSizeIsAControlForMiniBatch(FxRobot robot) {
         DataBar bar = fx(window::dataBar);
         assertFalse(fx(bar::showsBatchSize));

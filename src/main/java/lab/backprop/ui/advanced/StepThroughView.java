@@ -67,7 +67,7 @@ public final class StepThroughView extends VBox {
         setId("stepThroughView");
         setPadding(new Insets(8));
         setFocusTraversable(true);
-        Label title = new Label("One training step, one computation at a time");
+        Label title = new Label("One training step on");
         title.getStyleClass().add("panel-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
@@ -127,9 +127,9 @@ public final class StepThroughView extends VBox {
         FlowPane buttons = new FlowPane(6, 6, first, back, next, last, play, pace);
         buttons.setAlignment(Pos.CENTER_LEFT);
         FlowPane actions = new FlowPane(6, 6, apply, restart, chain);
-        FlowPane sampleRow = new FlowPane(6, 6, new Label("Sample"), sampleBox);
+        FlowPane sampleRow = new FlowPane(6, 6, title, sampleBox);
         sampleRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, sampleRow, batchNote, buttons, position, equation, actions, trouble, chainView);
+        getChildren().addAll(sampleRow, batchNote, buttons, position, equation, actions, trouble, chainView);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> || e.getTarget() instanceof Slider) return;
             if (e.getTarget() instanceof Node n && isInside(n, chainView)) return;
@@ -210,7 +210,7 @@ public final class StepThroughView extends VBox {
                 in = new double[][] { d.toInput(one.raw()) };
                 y = new double[] { one.label() };
                 scale = 1;
-                batchNote.setText("SGD: this sample's squared error (y - ypred)², as the trainer's update.");
+                batchNote.setText("SGD: one sample's error (y - ypred)², the trainer's update.");
             }
             case FULL_BATCH -> {
                 Dataset trained = vm.controller().trainingData();
@@ -237,7 +237,7 @@ public final class StepThroughView extends VBox {
             }
         }
         Network net = s.toNetwork();
-        trace = StepTrace.of(net, in, y, scale, vm.trainerLearningRate());
+        trace = StepTrace.of(net, in, y, scale, vm.trainerLearningRate(), vm.setup().regularization());
         traced = s;
         trouble.setText(NeuronHealth.of(net, d.inputs()).reasons().stream().map(r -> r + ".").collect(java.util.stream.Collectors.joining("\n")));
         go(0);
