@@ -16,11 +16,10 @@ public final class BuiltinDatasets {
     public record Entry(String name, String description, Supplier<Dataset> make) { }
 
     /** Every built-in data set, in the order the window and the CLI's help list them. */
-    public static final List<Entry> ENTRIES = List.of(
+    public static final List<Entry> ENTRIES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Entry("xor", "seed 000's XOR truth table", BuiltinDatasets::xor),
-            new Entry("gender", "seed 001's four people, weight and height", BuiltinDatasets::gender),
-            generated(Generator.CIRCLE), generated(Generator.XOR_CLOUD), generated(Generator.GAUSSIANS),
-            generated(Generator.SPIRAL), generated(Generator.SINE), generated(Generator.MOONS));
+            new Entry("gender", "seed 001's four people, weight and height", BuiltinDatasets::gender)),
+            java.util.Arrays.stream(Generator.values()).map(BuiltinDatasets::generated)).toList(); // every shape, in its order
 
     private static Entry generated(Generator g) {
         return new Entry(g.id(), g.description() + " (generated: --points, --noise, --data-seed)", () -> Generator.Spec.of(g).make());

@@ -75,8 +75,7 @@ public final class LabViewModel {
     private long finishedRuns;
     private LabController.Alert seenAlert;
     private LabController.Notice seenNotice;
-    private long rateSampleNanos;
-    private long rateSampleSteps;
+    private final RateMeter rate = new RateMeter();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override public void handle(long now) { pull(now); }
     };
@@ -252,26 +251,16 @@ public final class LabViewModel {
             captureReferenceBias();
             generationShown.set(generation);
             alertParameter.set(null);
-        } else if (lab.setup() != setup.get()) {
-            setup.set(lab.setup());
-        }
+        } else if (lab.setup() != setup.get()) setup.set(lab.setup()); // a new rate, regularisation or epoch count
         long runs = lab.finishedRuns(); // before the snapshot: a run's last snapshot is published before it counts as finished
         Snapshot latest = lab.latest();
         if (latest != snapshot.get()) snapshot.set(latest);
         RunState st = lab.state();
         if (st != state.get()) {
-            if (st == RunState.RUNNING) {
-                rateSampleNanos = now;
-                rateSampleSteps = lab.steps();
-            } else {
-                stepsPerSecond.set(0);
-            }
+            if (st == RunState.RUNNING) rate.start(now, lab.steps()); else stepsPerSecond.set(0);
             state.set(st);
         }
-        if (runs != finishedRuns) {
-            finishedRuns = runs;
-            captureReferenceBias();
-        }
+        if (runs != finishedRuns) { finishedRuns = runs; captureReferenceBias(); }
         LabController.Notice n = lab.notice();
         if (n != seenNotice) {
             seenNotice = n;
@@ -285,12 +274,8 @@ public final class LabViewModel {
             alertParameter.set(a == null ? null : a.parameter());
             if (a != null) alert.set(a.message());
         }
-        if (st == RunState.RUNNING && now - rateSampleNanos >= 500_000_000L) {
-            long steps = lab.steps();
-            stepsPerSecond.set((steps - rateSampleSteps) * 1e9 / (now - rateSampleNanos));
-            rateSampleSteps = steps;
-            rateSampleNanos = now;
-        }
+        double r = st == RunState.RUNNING ? rate.sample(now, lab.steps()) : Double.NaN;
+        if (!Double.isNaN(r)) stepsPerSecond.set(r);
     }
 
     private void captureReferenceBias() {
