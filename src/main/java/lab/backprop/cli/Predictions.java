@@ -43,7 +43,7 @@ final class Predictions {
             Dataset.Sample s = data.sample(i);
             double y = net.predict(data.toInput(s.raw()))[0];
             List<String> row = new ArrayList<>();
-            row.add(s.name() == null ? "" : s.name());
+            row.add(data.nameOf(i));
             for (double v : s.raw()) row.add(Numbers.plain(v));
             row.add(String.format(Locale.ROOT, "%.3f", y));
             row.add(data.classify(y));

@@ -45,9 +45,9 @@ import lab.backprop.support.Texts;
  */
 public final class CsvDatasetReader {
     /** Largest file accepted (1 MiB, far more than a hand-made data set needs). */
-    public static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 64 << 20;
     /** Most data rows accepted (the window draws every point; the trainer visits each per epoch). */
-    public static final int MAX_ROWS = 10_000;
+    public static final int MAX_ROWS = 1_000_000;
 
     /** Overrides; a null field means "decide from the file". */
     public record Options(String name, double[] shift, String positiveClass, String negativeClass) {
@@ -258,7 +258,7 @@ public final class CsvDatasetReader {
             double[] raw = new double[FEATURES];
             for (int f = 0; f < FEATURES; f++) raw[f] = number(line, first + f, fields.get(first + f), text);
             double label = label(line, first + FEATURES, fields.get(first + FEATURES), text);
-            String sampleName = named && !fields.get(0).isEmpty() ? fields.get(0) : "p" + (samples.size() + 1);
+            String sampleName = named && !fields.get(0).isEmpty() ? fields.get(0) : null; // shown as p1, p2, ... (Dataset.nameOf)
             samples.add(new Dataset.Sample(sampleName, raw, label));
         }
 
@@ -350,12 +350,16 @@ public final class CsvDatasetReader {
                     negative = n.group(1);
                 }
             }
+            boolean gender = header != null && isGender(features);
             if (options.shift() != null) shift = options.shift();
             if (options.positiveClass() != null) {
                 positive = options.positiveClass();
                 negative = options.negativeClass();
             }
-            return new Dataset(name, features, shift, samples, positive, negative);
+            Dataset read = gender ? new Dataset(name, features, shift, samples, positive, negative, Preset.SEED_001)
+                    : new Dataset(name, features, shift, samples, positive, negative);
+            // Own data: standardised (mean 0, sd 1), whatever its units and size; seed 001's people and a given shift stay as they are.
+            return gender || options.shift() != null ? read : read.standardized();
         }
 
         private DataFormatException error(int line, int column, String problem) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Labelled samples with two views of each feature: the raw value a person types (pounds, inches)
- * and the network input, which is raw + shift (seed 001 shifts weight by -135 and height by -66).
+ * and the network input, which is (raw + shift) · scale (seed 001 shifts weight by -135 and height by -66; own data
+ * is standardised: shifted by minus the mean and scaled by 1 / sd).
  * Each data set carries the {@link Preset} it is trained with when chosen afresh (own data: {@link Preset#OWN_DATA}).
  * Immutable.
  */
@@ -21,6 +22,7 @@ public final class Dataset {
     private final Preset preset;
     private final Generator.Spec generated;
     private final List<Feature> features; // null: the shifted coordinates themselves
+    private final double[] scale;         // each coordinate's factor after the shift: 1, or 1/sd when standardised
 
     /** One row: an optional name, raw features and a 0/1 label. */
     public record Sample(String name, double[] raw, double label) {
@@ -50,11 +52,16 @@ public final class Dataset {
     /** A data set made by {@code generated} (null for any other), which the window can make again with new settings. */
     public Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
                    String positiveClass, String negativeClass, Preset preset, Generator.Spec generated) {
-        this(name, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, null);
+        this(name, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, null, null);
     }
 
-    private Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples,
-                    String positiveClass, String negativeClass, Preset preset, Generator.Spec generated, List<Feature> features) {
+    private Dataset(String name, List<String> featureNames, double[] shift, List<Sample> samples, String positiveClass,
+                    String negativeClass, Preset preset, Generator.Spec generated, List<Feature> features, double[] scale) {
+        if (scale != null && scale.length != featureNames.size()) throw new IllegalArgumentException("one scale per feature expected");
+        double[] ones = new double[featureNames.size()];
+        java.util.Arrays.fill(ones, 1);
+        this.scale = scale == null ? ones : scale.clone();
+        for (double f : this.scale) if (!(f > 0) || !Double.isFinite(f)) throw new IllegalArgumentException("scales must be positive, got " + f);
         this.preset = Objects.requireNonNull(preset);
         this.generated = generated;
         this.features = features == null || features.equals(Feature.PLAIN) ? null : List.copyOf(features);
@@ -85,7 +92,43 @@ public final class Dataset {
     public boolean isEmpty() { return samples.isEmpty(); }
     public List<Sample> samples() { return samples; }
     public Sample sample(int i) { return samples.get(i); }
+    /** Sample {@code i}'s name, or "p" and its number (from 1) for an unnamed one (own data's rows keep no name of their own). */
+    public String nameOf(int i) {
+        String n = samples.get(i).name();
+        return n != null ? n : "p" + (i + 1);
+    }
     public double[] shift() { return shift.clone(); }
+    /** Each coordinate's factor after the shift (1 unless standardised): the input is (raw + shift) · scale. */
+    public double[] scale() { return scale.clone(); }
+    /** Whether the inputs are standardised (a scale other than 1). */
+    public boolean isStandardized() {
+        for (double f : scale) if (f != 1) return true;
+        return false;
+    }
+
+    /**
+     * This data with its inputs standardised, as seed 001 says one normally would: shifted by minus each
+     * coordinate's mean and divided by its standard deviation (a constant coordinate is only shifted), so that
+     * every input has mean 0 and variance 1 whatever the units and the size. Predictions stay in raw units.
+     */
+    public Dataset standardized() {
+        int k = featureNames.size(), n = samples.size();
+        double[] mean = new double[k], sd = new double[k];
+        for (Sample x : samples) for (int f = 0; f < k; f++) mean[f] += x.raw[f] / n;
+        for (Sample x : samples) for (int f = 0; f < k; f++) sd[f] += (x.raw[f] - mean[f]) * (x.raw[f] - mean[f]) / n;
+        double[] minus = new double[k], factor = new double[k];
+        for (int f = 0; f < k; f++) {
+            minus[f] = -mean[f];
+            double s = Math.sqrt(sd[f]);
+            factor[f] = s > 0 && Double.isFinite(1 / s) ? 1 / s : 1;
+        }
+        return new Dataset(name, featureNames, minus, samples, positiveClass, negativeClass, preset, generated, features, factor);
+    }
+
+    /** This data with the given shift and scale (a saved session's). */
+    public Dataset withShiftAndScale(double[] newShift, double[] newScale) {
+        return new Dataset(name, featureNames, newShift, samples, positiveClass, negativeClass, preset, generated, features, newScale);
+    }
     /** Class name for label 1 ("F" for gender, "1" for XOR). */
     public String positiveClass() { return positiveClass; }
     /** Class name for label 0 ("M" for gender, "0" for XOR). */
@@ -103,7 +146,7 @@ public final class Dataset {
 
     /** This data training on {@code chosen} features of its two coordinates (the same samples). */
     public Dataset withFeatures(List<Feature> chosen) {
-        return new Dataset(name, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, chosen);
+        return new Dataset(name, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, chosen, scale);
     }
 
     /** The network's input for raw features: raw + shift, then the {@link #features()} of that point. */
@@ -116,13 +159,13 @@ public final class Dataset {
             toInput(raw[0], raw[1], x);
             return x;
         }
-        for (int i = 0; i < raw.length; i++) x[i] = raw[i] + shift[i];
+        for (int i = 0; i < raw.length; i++) x[i] = (raw[i] + shift[i]) * scale[i];
         return x;
     }
 
     /** The network's input for the raw point (r0, r1) of a 2-coordinate set, into {@code x} (length {@link #inputCount()}). */
     public void toInput(double r0, double r1, double[] x) {
-        double a = r0 + shift[0], b = r1 + shift[1];
+        double a = (r0 + shift[0]) * scale[0], b = (r1 + shift[1]) * scale[1];
         if (features == null) {
             x[0] = a;
             x[1] = b;
@@ -152,26 +195,26 @@ public final class Dataset {
     public Dataset with(Sample extra) {
         List<Sample> more = new ArrayList<>(samples);
         more.add(extra);
-        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass, preset, null, features);
+        return new Dataset(name, featureNames, shift, more, positiveClass, negativeClass, preset, null, features, scale);
     }
 
     /** A copy without sample {@code index}. */
     public Dataset without(int index) {
         List<Sample> fewer = new ArrayList<>(samples);
         fewer.remove(index);
-        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass, preset, null, features);
+        return new Dataset(name, featureNames, shift, fewer, positiveClass, negativeClass, preset, null, features, scale);
     }
 
     /** The samples where {@code mask[i] == keep}, in order (e.g. the training part of a split), as a set of its own. */
     public Dataset part(boolean[] mask, boolean keep) {
         List<Sample> kept = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) if (mask[i] == keep) kept.add(samples.get(i));
-        return new Dataset(name, featureNames, shift, kept, positiveClass, negativeClass, preset, generated, features);
+        return new Dataset(name, featureNames, shift, kept, positiveClass, negativeClass, preset, generated, features, scale);
     }
 
     /** A copy under another name. */
     public Dataset named(String newName) {
-        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, features);
+        return new Dataset(newName, featureNames, shift, samples, positiveClass, negativeClass, preset, generated, features, scale);
     }
 
     @Override public String toString() { return name + " (" + samples.size() + " samples)"; }

@@ -114,11 +114,13 @@ public final class SessionFile {
                 t.update().isPlainGradientDescent() ? null : t.update().name(), t.split().isNone() ? null : t.split().testRatio(),
                 t.split().isNone() ? null : BigInteger.valueOf(t.split().seed()),
                 t.regularization().isNone() ? null : t.regularization().kind().label(),
-                t.regularization().isNone() ? null : t.regularization().rate());
+                t.regularization().isNone() ? null : t.regularization().rate(),
+                data.preset().sumsFullBatch() ? null : "mean"); // absent: the sum, as every file before had it
         List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
         boolean plain = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN);
         SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(),
-                data.negativeClass(), samples, plain ? null : lab.backprop.data.Feature.idsOf(data.features()));
+                data.negativeClass(), samples, plain ? null : lab.backprop.data.Feature.idsOf(data.features()),
+                data.isStandardized() ? data.scale() : null);
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new SessionJson.FileJson(FORMAT, BigInteger.valueOf(VERSION), n,
                     training, d)) + "\n";
@@ -299,9 +301,15 @@ public final class SessionFile {
         Checker(String source) { this.source = source; }
 
         Session session(SessionJson.FileJson f) throws SessionFormatException {
-            Dataset data = dataset(present(f.dataset(), "\"dataset\" is missing or not an object"));
-            SessionJson.NetworkJson n = present(f.network(), "\"network\" is missing or not an object");
             SessionJson.TrainingJson t = present(f.training(), "\"training\" is missing or not an object");
+            String gradient = t.fullBatchGradient();
+            if (gradient != null && !gradient.equals("mean") && !gradient.equals("sum")) {
+                throw fail("training.fullBatchGradient must be sum or mean, got '" + lab.backprop.support.Texts.quote(gradient) + "'");
+            }
+            // The preset says how a full batch adds its samples: the sum (seed 000's way, and every file without the field) or the mean.
+            lab.backprop.data.Preset preset = "mean".equals(gradient) ? lab.backprop.data.Preset.OWN_DATA : lab.backprop.data.Preset.SEED_001;
+            Dataset data = dataset(present(f.dataset(), "\"dataset\" is missing or not an object"), preset);
+            SessionJson.NetworkJson n = present(f.network(), "\"network\" is missing or not an object");
             Snapshot net = network(n, data);
             TrainingSetup setup = training(t, data, net);
             try {
@@ -399,7 +407,7 @@ public final class SessionFile {
             }
         }
 
-        private Dataset dataset(SessionJson.DatasetJson d) throws SessionFormatException {
+        private Dataset dataset(SessionJson.DatasetJson d, lab.backprop.data.Preset preset) throws SessionFormatException {
             String name = present(d.name(), "dataset.name is missing or not text");
             List<String> features = present(d.featureNames(), "dataset.featureNames is missing or not a list");
             if (features.isEmpty() || features.size() > MAX_NEURONS) throw fail("dataset.featureNames must list the features");
@@ -421,9 +429,14 @@ public final class SessionFile {
             }
             Dataset data;
             try {
-                data = new Dataset(name, features, shift, samples, positive, negative);
+                data = new Dataset(name, features, shift, samples, positive, negative, preset);
             } catch (IllegalArgumentException e) {
                 throw fail("dataset: " + e.getMessage());
+            }
+            if (d.scale() != null) {
+                double[] scale = numbers(d.scale(), "dataset.scale", k, k + " features");
+                for (double f : scale) if (!(f > 0)) throw fail("dataset.scale must hold positive numbers, got " + lab.backprop.support.Numbers.plain(f));
+                data = data.withShiftAndScale(shift, scale);
             }
             if (d.features() == null) return data;
             try {

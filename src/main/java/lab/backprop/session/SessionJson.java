@@ -38,12 +38,13 @@ final class SessionJson {
                         @JsonDeserialize(using = Whole.class) BigInteger seed, @JsonDeserialize(using = Text.class) String init,
                         @JsonDeserialize(using = Text.class) String update, @JsonDeserialize(using = Real.class) Double testRatio,
                         @JsonDeserialize(using = Whole.class) BigInteger splitSeed, @JsonDeserialize(using = Text.class) String regularization,
-                        @JsonDeserialize(using = Real.class) Double regularizationRate) { }
+                        @JsonDeserialize(using = Real.class) Double regularizationRate, @JsonDeserialize(using = Text.class) String fullBatchGradient) { }
 
     record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
                        @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,
                        @JsonDeserialize(using = Text.class) String negativeClass, List<SampleJson> samples,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = Text.class) String features) { }
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = Text.class) String features,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = Reals.class) double[] scale) { }
 
     record SampleJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(using = Reals.class) double[] x,
                       @JsonDeserialize(using = Real.class) Double label) { }

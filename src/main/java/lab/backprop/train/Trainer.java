@@ -41,6 +41,7 @@ public final class Trainer {
     private final UpdateRule.Stepper stepper;
     private final boolean fusedSgd;    // the seeds' shape, plain gradient descent: the fused step (unless regularised)
     private volatile lab.backprop.model.Regularization regularization;
+    private final double fullBatchScale;  // 0.5 (seed 000's sum) or 1/n (the mean): TrainingSetup.fullBatchScale
     private final SplittableRandom shuffler;
     private final LearningRate learningRate;
     private final ConcurrentLinkedQueue<ParameterEdit> edits = new ConcurrentLinkedQueue<>();
@@ -100,6 +101,7 @@ public final class Trainer {
         this.stepper = setup.update().newStepper(net.layout());
         this.fusedSgd = setup.update().isPlainGradientDescent() && net.isTwoHOne();
         this.regularization = setup.regularization();
+        this.fullBatchScale = setup.fullBatchScale(inputs.length);
         this.shuffler = new SplittableRandom(setup.seed() ^ 0x5DEECE66DL);
         this.learningRate = new LearningRate(setup.learningRate());
         this.ws = new Workspace(net.layout());
@@ -267,7 +269,7 @@ public final class Trainer {
             case PER_SAMPLE -> {
                 for (int s = from; s < inputs.length; s++) update(s, s + 1, 1.0, lr);
             }
-            case FULL_BATCH -> update(0, inputs.length, 0.5, lr);
+            case FULL_BATCH -> update(0, inputs.length, fullBatchScale, lr);
             case MINI_BATCH -> {
                 if (from == 0) drawOrder();
                 for (int start = from; start < inputs.length; start += batchSize) {

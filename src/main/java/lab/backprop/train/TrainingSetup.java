@@ -64,6 +64,13 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
     /** The held-out test samples (an empty set without a split; a new set each call). */
     public Dataset testData() { return data.part(split.testMask(data.size()), true); }
 
+    /**
+     * The factor of each sample's squared error in a full-batch update over {@code n} training samples: 0.5, the
+     * sum of (y - ypred)² / 2 as seed 000's numpy code adds the whole batch (its data and the seeds'), or 1/n, the
+     * mean, for own and generated data (a sum grows with the data and diverges on large sets).
+     */
+    public double fullBatchScale(int n) { return data.preset().sumsFullBatch() ? 0.5 : 1.0 / n; }
+
     /** The network's layout: the data's inputs, the hidden layers, one output. */
     public Layout layout() { return architecture.layout(data.inputCount()); }
 
@@ -106,7 +113,11 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
         String made = data.generated() == null ? "" : " (" + data.generated().describe().substring(data.name().length() + 2) + ")";
         String inputs = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN) ? ""
                 : " with inputs " + String.join(", ", data.inputNames());
-        return architecture.describe(data.inputCount()) + " on " + data.name() + made + inputs + ": " + batching.describe()
+        String batch = batching.mode() != Batching.Mode.FULL_BATCH ? "" : data.preset().sumsFullBatch()
+                ? " (summed gradient, as seed 000)" : " (mean gradient)";
+        String standardized = data.isStandardized() ? ", inputs standardized" : "";
+        return architecture.describe(data.inputCount()) + " on " + data.name() + made + inputs + standardized + ": "
+                + batching.describe() + batch
                 + (update.isPlainGradientDescent() ? "" : ", " + update.title())
                 + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed
                 + (split.isNone() ? "" : ", " + split.describe() + " (" + split.testCount(data.size()) + " of " + data.size() + " samples)")

@@ -64,6 +64,12 @@ public final class DataTableView extends BorderPane {
         table.getColumns().clear();
         TableColumn<Dataset.Sample, String> name = new TableColumn<>("name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setCellFactory(col -> new javafx.scene.control.TableCell<>() { // an unnamed row shows as p1, p2, ... (Dataset.nameOf)
+            @Override protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item != null ? item : "p" + (getIndex() + 1));
+            }
+        });
         table.getColumns().add(name);
         for (int i = 0; i < data.featureCount(); i++) {
             int f = i;

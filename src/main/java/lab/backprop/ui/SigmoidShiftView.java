@@ -322,7 +322,7 @@ public final class SigmoidShiftView extends BorderPane {
                 g.fillPolygon(tx, ty, 3);
                 g.strokePolygon(tx, ty, 3);
             }
-            String name = data.sample(i).name();
+            String name = data.nameOf(i);
             if (off != 0 && name != null && !name.isEmpty()) name = off < 0 ? "← " + name : name + " →";
             if (name == null || name.isEmpty() || sampleU.length > 12) continue;
             int at = -1;

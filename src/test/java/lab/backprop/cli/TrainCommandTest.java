@@ -110,7 +110,7 @@ class TrainCommandTest {
     @Test void xorDefaultsAreSeed000() {
         CliRun run = CliRun.of("train", "--dataset", "xor", "--log-every", "1000");
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("Training 2-2-1 sigmoid on xor: batch, lr 1, 5000 epochs, uniform init, seed 0", run.outLines().get(0));
+        assertEquals("Training 2-2-1 sigmoid on xor: batch (summed gradient, as seed 000), lr 1, 5000 epochs, uniform init, seed 0", run.outLines().get(0));
         assertEquals(5, run.outLines().stream().filter(l -> l.startsWith("Epoch ")).count());
         assertTrue(run.out().contains("Final loss after 5000 epochs"));
         assertTrue(run.out().contains("1 xor 1"), run::toString);

@@ -37,8 +37,12 @@ class CsvDatasetReaderTest {
         assertEquals(List.of("x1", "x2"), d.featureNames());
         assertArrayEquals(new double[] { 0, 1 }, d.sample(1).raw());
         assertArrayEquals(new double[] { 0, 1, 1, 0 }, d.labels());
-        assertArrayEquals(new double[] { 0, 0 }, d.shift());
-        assertEquals("p2", d.sample(1).name());
+        // own data is standardised: mean 0.5 and sd 0.5 per column, so the network sees -1 and 1
+        assertArrayEquals(new double[] { -0.5, -0.5 }, d.shift());
+        assertArrayEquals(new double[] { 2, 2 }, d.scale());
+        assertArrayEquals(new double[] { -1, 1 }, d.toInput(d.sample(1).raw()));
+        assertEquals(null, d.sample(1).name(), "an unnamed row keeps no name (a million rows of them would cost 48 MB)");
+        assertEquals("p2", d.nameOf(1), "it is shown by its number");
         assertEquals("1", d.positiveClass());
         assertEquals("0", d.negativeClass());
     }
@@ -59,6 +63,8 @@ class CsvDatasetReaderTest {
         assertEquals("F", d.positiveClass());
         assertEquals("M", d.negativeClass());
         assertArrayEquals(new double[] { -2, -1 }, d.toInput(d.sample(0).raw()));
+        assertTrue(!d.isStandardized(), "seed 001's people keep the seed's shift");
+        assertEquals(Preset.SEED_001, d.preset());
     }
 
     @Test
@@ -66,7 +72,7 @@ class CsvDatasetReaderTest {
         Dataset d = parse("x,y,label (in=1 out=0)\n0,0,1\n2,2,0\n");
         assertEquals("in", d.positiveClass());
         assertEquals("out", d.negativeClass());
-        assertArrayEquals(new double[] { 0, 0 }, d.shift());
+        assertArrayEquals(new double[] { -1, -1 }, d.shift(), "standardised: minus the mean");
     }
 
     @Test

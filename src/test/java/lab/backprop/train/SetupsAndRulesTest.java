@@ -35,7 +35,7 @@ class SetupsAndRulesTest {
         assertEquals(Architecture.SEEDS, xor.architecture());
         assertArrayEquals(xor.newNetwork().weightsCopy(), xor.newNetwork().weightsCopy(), 0.0);
         assertArrayEquals(Setups.twoHOne(2, Activation.SIGMOID, Initializer.UNIFORM_0_1, 0).weightsCopy(), xor.newNetwork().weightsCopy(), 0.0);
-        assertEquals("2-2-1 sigmoid on xor: batch, lr 1, 5000 epochs, uniform init, seed 0", xor.describe());
+        assertEquals("2-2-1 sigmoid on xor: batch (summed gradient, as seed 000), lr 1, 5000 epochs, uniform init, seed 0", xor.describe());
         TrainingSetup mini = xor.withBatching(Batching.miniBatch(3)).withLearningRate(0.25).withEpochs(7).withSeed(-2)
                 .withInit(Initializer.STANDARD_NORMAL).withArchitecture(Architecture.of(2, 4, Activation.RELU));
         assertEquals("2-4-4-1 relu on xor: minibatch (batch size 3), lr 0.25, 7 epochs, normal init, seed -2", mini.describe());
@@ -71,7 +71,8 @@ class SetupsAndRulesTest {
     }
 
     @Test void presetsAreCheckedAndTheOwnDataPresetIsSeed001s() {
-        assertSame(Preset.SEED_001, Preset.OWN_DATA);
+        assertEquals(new Preset(Batching.perSample(), Initializer.STANDARD_NORMAL, 1, 0.1, 1000, 10, false), Preset.OWN_DATA,
+                "own data: seed 001's settings with a mean full-batch gradient");
         assertEquals(new Preset(Batching.perSample(), Initializer.STANDARD_NORMAL, 1, 0.1, 1000, 10), Preset.SEED_001);
         assertEquals(500, Preset.SEED_000.logEvery());
         assertThrows(IllegalArgumentException.class, () -> new Preset(null, Initializer.STANDARD_NORMAL, 1, 0.1, 1, 1));

@@ -133,12 +133,13 @@ public final class BackpropStepView extends VBox {
     private void fillSamples() {
         Dataset d = dataset.get();
         int keep = Math.max(0, sampleBox.getSelectionModel().getSelectedIndex());
-        sampleBox.getItems().setAll(d == null ? List.of() : d.samples().stream().map(BackpropStepView::describe).toList());
+        sampleBox.getItems().setAll(d == null ? List.of()
+                : java.util.stream.IntStream.range(0, d.size()).mapToObj(i -> describe(d.nameOf(i), d.sample(i))).toList());
         if (!sampleBox.getItems().isEmpty()) sampleBox.getSelectionModel().select(Math.min(keep, sampleBox.getItems().size() - 1));
     }
 
-    private static String describe(Dataset.Sample s) {
-        StringBuilder sb = new StringBuilder(s.name() == null ? "sample" : s.name()).append(" (");
+    private static String describe(String name, Dataset.Sample s) {
+        StringBuilder sb = new StringBuilder(name).append(" (");
         double[] raw = s.raw();
         for (int i = 0; i < raw.length; i++) sb.append(i > 0 ? ", " : "").append(Numbers.plain(raw[i]));
         return sb.append(" → ").append(Numbers.plain(s.label())).append(')').toString();

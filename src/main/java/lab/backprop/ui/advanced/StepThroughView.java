@@ -170,7 +170,7 @@ public final class StepThroughView extends VBox {
             List<String> names = new ArrayList<>();
             Batching.Mode mode = vm.setup().batching().mode();
             if (mode == Batching.Mode.PER_SAMPLE) {
-                for (Dataset.Sample s : d.samples()) names.add(s.name());
+                for (int i = 0; i < d.size(); i++) names.add(d.nameOf(i));
             } else {
                 names.add(mode == Batching.Mode.FULL_BATCH ? "all " + vm.controller().trainingData().size() + " training samples (full batch)"
                         : "the next mini-batch of " + Math.min(d.size(), vm.setup().batching().batchSize()));
@@ -216,9 +216,11 @@ public final class StepThroughView extends VBox {
                 Dataset trained = vm.controller().trainingData();
                 in = trained.inputs();
                 y = trained.labels();
-                scale = 0.5;
-                batchNote.setText("Full batch: each gradient is summed over the " + trained.size() + " training samples (of (y - ypred)² / 2 each, as seed"
-                        + " 000's numpy code adds the whole batch), exactly as the trainer's full-batch update.");
+                scale = vm.setup().fullBatchScale(trained.size());
+                batchNote.setText(vm.setup().data().preset().sumsFullBatch() ? "Full batch: each gradient is summed over the " + trained.size() + " training samples (of"
+                        + " (y - ypred)² / 2 each, as seed 000's numpy code adds the whole batch), exactly as the trainer's update."
+                        : "Full batch: each gradient is the mean over the " + trained.size() + " training samples, exactly as the"
+                        + " trainer's update (a sum would grow with the data).");
             }
             default -> {
                 int[] next = vm.controller().upcoming(); // the trainer's own next batch (its shuffle)
@@ -291,7 +293,7 @@ public final class StepThroughView extends VBox {
     private static String sampleNames(Dataset d, int[] which) {
         StringBuilder out = new StringBuilder();
         int shown = Math.min(which.length, 12);
-        for (int k = 0; k < shown; k++) out.append(k == 0 ? "" : ", ").append(d.sample(which[k]).name());
+        for (int k = 0; k < shown; k++) out.append(k == 0 ? "" : ", ").append(d.nameOf(which[k]));
         if (shown < which.length) out.append(" and ").append(which.length - shown).append(" more");
         return out.toString();
     }
