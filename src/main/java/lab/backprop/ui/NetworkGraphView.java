@@ -638,9 +638,10 @@ public final class NetworkGraphView extends Pane {
         String feature = j < data.inputCount() ? data.inputNames().get(j) : "";
         double shift = !featured && j < data.featureCount() ? data.shift()[j] : 0;
         String caption = feature.equals(neuron) ? "" : feature;
-        if (shift != 0 && probeFits) {
-            caption = (caption.isEmpty() ? "" : caption + "\n") + Numbers.plain(probe.raw()[j]) + (shift < 0 ? " − " : " + ")
-                    + Numbers.plain(Math.abs(shift));
+        double scale = !featured && j < data.featureCount() ? data.scale()[j] : 1;
+        if ((shift != 0 || scale != 1) && probeFits) { // "133 − 135", or standardised "(57697 − 59998) ÷ 9041"
+            String moved = Numbers.trimmed(probe.raw()[j], 5) + (shift == 0 ? "" : (shift < 0 ? " − " : " + ") + Numbers.trimmed(Math.abs(shift), 5));
+            caption = (caption.isEmpty() ? "" : caption + "\n") + (scale == 1 ? moved : "(" + moved + ") ÷ " + Numbers.trimmed(1 / scale, 4));
         }
         shown.put("input-" + neuron, caption);
         g.setTextAlign(TextAlignment.CENTER);

@@ -301,15 +301,31 @@ public final class SigmoidShiftView extends BorderPane {
      * The samples on the current curve in their class colour; samples within a dot of each other share one label
      * (names joined), stacked labels never overlap.
      */
+    private long[] drawnAt = new long[0]; // per dot position, the drawing that last drew a dot there
+    private long drawStamp;
+
     private void drawSamples(GraphicsContext g, Dataset data, double[] labels, double b, Activation f,
                              java.util.function.DoubleUnaryOperator px, java.util.function.DoubleUnaryOperator py, double left, double right) {
         Palette pal = Palette.current();
         List<double[]> spots = new ArrayList<>(); // x, y
         List<StringBuilder> names = new ArrayList<>();
+        // Every sample sits on the curve, so two of a class in the same pixel column (or at the same height off the
+        // axis, on the same side) draw the same dot: with many samples each such dot is drawn once, which bounds the
+        // work by the plot's size rather than the data's (10,000 samples: a few hundred dots per frame).
+        int columns = (int) Math.max(1, right - left + 40);
+        if (drawnAt.length < 2 * columns + 8192) drawnAt = new long[2 * columns + 8192];
+        long stamp = ++drawStamp;
         for (int i = 0; i < sampleU.length; i++) {
             double xv = px.applyAsDouble(sampleU[i]), yv = py.applyAsDouble(f.apply(sampleU[i] + b));
             // Off the fixed axis (the weights moved it there): an arrow at the edge that points to it, "Fit" brings it in.
             int off = xv < left - 5 ? -1 : xv > right + 5 ? 1 : 0;
+            int cls = labels[i] >= 0.5 ? 1 : 0;
+            int slot = off == 0 ? 2 * (int) Math.max(0, Math.min(columns - 1, xv - left + 20)) + cls
+                    : 2 * columns + 4 * (int) Math.max(0, Math.min(2047, yv)) + (off < 0 ? 0 : 2) + cls;
+            if (sampleU.length > 12) { // a few samples are all drawn (and named); many, one dot per place
+                if (drawnAt[slot] == stamp) continue; // a dot of this class is there already
+                drawnAt[slot] = stamp;
+            }
             g.setFill(pal.classColor(labels[i] >= 0.5));
             g.setStroke(pal.get(Key.POINT_OUTLINE));
             g.setLineWidth(1.5);
@@ -322,9 +338,10 @@ public final class SigmoidShiftView extends BorderPane {
                 g.fillPolygon(tx, ty, 3);
                 g.strokePolygon(tx, ty, 3);
             }
+            if (sampleU.length > 12) continue; // names only for a few samples
             String name = data.nameOf(i);
             if (off != 0 && name != null && !name.isEmpty()) name = off < 0 ? "← " + name : name + " →";
-            if (name == null || name.isEmpty() || sampleU.length > 12) continue;
+            if (name == null || name.isEmpty()) continue;
             int at = -1;
             for (int k = 0; k < spots.size(); k++) {
                 if (Math.abs(spots.get(k)[0] - xv) < 10 && Math.abs(spots.get(k)[1] - yv) < 10) at = k;

@@ -328,7 +328,7 @@ public final class DecisionMapView extends VBox {
             g.drawImage(image, LEFT, TOP, size, size);
         }
         drawAxes(g, d);
-        drawPoints(g, d, LEFT, TOP, size, pointRadius(6, d.size()));
+        drawPointsCached(g, d, LEFT, TOP, size, pointRadius(6, d.size()));
     }
 
     private void drawAxes(GraphicsContext g, Dataset d) {
@@ -361,6 +361,36 @@ public final class DecisionMapView extends VBox {
         g.fillText(d.featureNames().get(1), 0, 0);
         g.restore();
         g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Above this many samples their dots are drawn once into an image per size and redrawn from it. */
+    static final int CACHED_POINTS = 200;
+    private final java.util.Map<String, javafx.scene.image.Image> pointLayers = new java.util.HashMap<>();
+    private Object layersOf; // the data, grid, test mask and palette the cached layers were drawn for
+
+    /**
+     * The samples' dots: drawn directly for a few, else from an image drawn once for this data, grid, size and
+     * test-point choice (they do not move while the network trains), so 10,000 points cost one image per frame.
+     */
+    private void drawPointsCached(GraphicsContext g, Dataset d, double x0, double y0, double size, double r) {
+        if (d.size() <= CACHED_POINTS) {
+            drawPoints(g, d, x0, y0, size, r);
+            return;
+        }
+        java.util.List<Object> of = java.util.List.of(d, map, testMask, lab.backprop.ui.Palette.current().revisionProperty().get());
+        if (!of.equals(layersOf)) {
+            pointLayers.clear();
+            layersOf = of;
+        }
+        String key = Math.round(size) + "/" + r + "/" + showsTestPoints();
+        javafx.scene.image.Image layer = pointLayers.computeIfAbsent(key, k -> {
+            javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(Math.ceil(size), Math.ceil(size));
+            drawPoints(c.getGraphicsContext2D(), d, 0, 0, size, r);
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            return c.snapshot(p, null);
+        });
+        g.drawImage(layer, x0, y0);
     }
 
     /** A dot's radius for {@code n} points: {@code full} up to 40 of them, smaller for more (their area shared), at least 1. */
@@ -473,7 +503,7 @@ public final class DecisionMapView extends VBox {
             g.setStroke(lab.backprop.ui.Palette.current().get(lab.backprop.ui.Palette.Key.AXIS));
             g.setLineWidth(1);
             g.strokeRect(0.5, 0.5, size - 1, size - 1);
-            if (data != null && map != null) drawPoints(g, data, 0, 0, size, pointRadius(size > SMALL ? 5 : 2.5, data.size()));
+            if (data != null && map != null) drawPointsCached(g, data, 0, 0, size, pointRadius(size > SMALL ? 5 : 2.5, data.size()));
         }
     }
 }
