@@ -294,14 +294,70 @@ public final class Trainer {
         }
         java.util.Arrays.fill(gradW, 0);
         java.util.Arrays.fill(gradB, 0);
-        for (int s = from; s < to; s++) {
-            int i = order[s];
-            net.forward(inputs[i], ws);
-            net.backward(targets[i], scale, ws, gradW, gradB);
+        if (to - from >= PARALLEL_BATCH && HalfBatch.CORES > 1) {
+            half().sum(from, to, scale);
+        } else {
+            accumulate(from, to, scale, ws, gradW, gradB);
         }
         net.regularize(reg, gradW); // once per update
         net.step(stepper, lr, gradW, gradB);
         steps++;
+    }
+
+    /** Adds the gradients of samples order[from..to) into gw and gb, in sample order. */
+    private void accumulate(int from, int to, double scale, Workspace w, double[] gw, double[] gb) {
+        for (int s = from; s < to; s++) {
+            int i = order[s];
+            net.forward(inputs[i], w);
+            net.backward(targets[i], scale, w, gw, gb);
+        }
+    }
+
+    /**
+     * Batches of at least this many samples are summed on two cores: the second half on a helper thread into its own
+     * arrays, then added to the first half's. The split is fixed, so the result is the same every run (though not the
+     * bits of one sequential sum: the seeds' batches of 4 and every batch below this size are summed in one pass).
+     */
+    static final int PARALLEL_BATCH = 4096;
+    private HalfBatch half;
+
+    private HalfBatch half() {
+        if (half == null) half = new HalfBatch();
+        return half;
+    }
+
+    /** The helper thread's share of a big batch: its own workspace and gradient arrays, made once. */
+    private final class HalfBatch {
+        static final int CORES = Runtime.getRuntime().availableProcessors();
+        private static final java.util.concurrent.ExecutorService HELPER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "backprop-batch-half");
+            t.setDaemon(true);
+            return t;
+        });
+        private final Workspace ws2 = new Workspace(net.layout());
+        private final double[] gw2 = new double[gradW.length], gb2 = new double[gradB.length];
+
+        void sum(int from, int to, double scale) {
+            int mid = from + (to - from) / 2;
+            java.util.Arrays.fill(gw2, 0);
+            java.util.Arrays.fill(gb2, 0);
+            java.util.concurrent.Future<?> other = HELPER.submit(() -> accumulate(mid, to, scale, ws2, gw2, gb2));
+            accumulate(from, mid, scale, ws, gradW, gradB);
+            boolean interrupted = false;
+            while (true) { // the helper's half is always waited for: it writes gw2 and gb2
+                try {
+                    other.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            for (int k = 0; k < gw2.length; k++) gradW[k] += gw2[k];
+            for (int k = 0; k < gb2.length; k++) gradB[k] += gb2[k];
+        }
     }
 
     private void drawOrder() {

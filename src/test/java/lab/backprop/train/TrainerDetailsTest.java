@@ -112,6 +112,39 @@ class TrainerDetailsTest {
         }
     }
 
+    /** A batch of 4,096 samples or more is summed in two fixed halves on two cores: the same every run, the sum to rounding. */
+    @Test void bigBatchesAreSummedInTwoHalvesTheSameEveryRun() throws Exception {
+        Dataset big = new lab.backprop.data.Generator.Spec(lab.backprop.data.Generator.MOONS, 6000, 0.2, 4).make();
+        TrainingSetup s = TrainingSetup.forData(big, lab.backprop.model.Architecture.of(1, 8, Activation.TANH)).withBatching(Batching.fullBatch());
+        Network start = s.newNetwork();
+        Trainer a = s.newTrainer(start.copy()), b = s.newTrainer(start.copy());
+        for (int e = 0; e < 3; e++) {
+            a.runEpoch();
+            b.runEpoch();
+        }
+        assertArrayEquals(parameters(a.network()), parameters(b.network()), 0.0, "the same bits every run");
+        // one sequential sum by hand, with the engine's calls
+        Network net = start.copy();
+        double[][] x = big.inputs();
+        double[] y = big.labels();
+        Workspace ws = new Workspace(net.layout());
+        double[] gw = new double[net.layout().weightCount()], gb = new double[net.layout().biasCount()];
+        for (int e = 0; e < 3; e++) {
+            java.util.Arrays.fill(gw, 0);
+            java.util.Arrays.fill(gb, 0);
+            for (int i = 0; i < x.length; i++) {
+                net.forward(x[i], ws);
+                net.backward(new double[] { y[i] }, 1.0 / x.length, ws, gw, gb);
+            }
+            net.step(s.learningRate(), gw, gb);
+        }
+        assertArrayEquals(parameters(net), parameters(a.network()), 1e-12, "the sequential sum, to rounding");
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("backprop-batch-half")),
+                    "the second half ran on the helper thread");
+        }
+    }
+
     @Test void stepsCountUpdatesOnEveryPath() throws Exception {
         Network deep = Setups.network(new Layout(2, 3, 2, 1), Activation.SIGMOID, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 2);
         Trainer sgd = Setups.trainer(deep, gender, Batching.Mode.PER_SAMPLE, 0.1, 2, 1);
