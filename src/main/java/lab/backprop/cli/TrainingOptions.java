@@ -86,6 +86,25 @@ public final class TrainingOptions {
             + "x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, comma-separated (default: x1,x2).")
     String features;
 
+    @Option(names = "--update", paramLabel = "gd|momentum|nesterov|rmsprop|adam", description = "How gradients change the weights:"
+            + " plain gradient descent (the seeds'), momentum, Nesterov momentum, RMSprop or Adam (default: gd).")
+    String update;
+
+    @Option(names = "--beta", paramLabel = "B", description = "Momentum's beta, 0 <= B < 1 (default: 0.9).")
+    Double beta;
+
+    @Option(names = "--rho", paramLabel = "R", description = "RMSprop's decay of the squared gradients, 0 <= R < 1 (default: 0.9).")
+    Double rho;
+
+    @Option(names = "--beta1", paramLabel = "B", description = "Adam's decay of the mean gradient, 0 <= B < 1 (default: 0.9).")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B", description = "Adam's decay of the squared gradients, 0 <= B < 1 (default: 0.999).")
+    Double beta2;
+
+    @Option(names = "--epsilon", paramLabel = "E", description = "RMSprop's and Adam's epsilon, > 0 (default: 1e-8).")
+    Double epsilon;
+
     @Option(names = "--regularization", paramLabel = "none|l1|l2", description = "A penalty on the weights: L1 (rate·Σ|w|) or L2"
             + " (rate·Σw²/2), in every update's gradient and reported beside the loss (default: none).")
     String regularization;
@@ -135,7 +154,24 @@ public final class TrainingOptions {
             throw bad("--reg-rate needs --regularization l1 or l2");
         }
         return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
-                new Batching(mode, batch), GradientDescent.INSTANCE, lr, n, lab.backprop.data.Split.of(ratio), reg);
+                new Batching(mode, batch), updateRule(), lr, n, lab.backprop.data.Split.of(ratio), reg);
+    }
+
+    /** --update with its hyper-parameters (each only where the rule has it). */
+    private lab.backprop.train.UpdateRule updateRule() {
+        java.util.Map<String, Double> given = new java.util.LinkedHashMap<>();
+        if (beta != null) given.put("beta", beta);
+        if (rho != null) given.put("rho", rho);
+        if (beta1 != null) given.put("beta1", beta1);
+        if (beta2 != null) given.put("beta2", beta2);
+        if (epsilon != null) given.put("epsilon", epsilon);
+        try {
+            lab.backprop.train.UpdateRule rule = update == null ? GradientDescent.INSTANCE : lab.backprop.train.UpdateRule.parse(update);
+            return lab.backprop.train.UpdateRule.withParameters(rule, given);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw bad(m.contains(" has no hyper-parameter ") ? "--update " + m.replace(" has no hyper-parameter ", " takes no --") : "--update: " + m);
+        }
     }
 
     /** The data set to train on: --data, else --dataset, else gender, with its --features. A bad file is a bad argument. */

@@ -13,8 +13,12 @@ import lab.backprop.train.TrainingSetup;
  * as an immutable {@link Snapshot}) and the training setup (which holds the data set). Immutable, so a loaded session
  * can be handed to any thread and applied in one go.
  */
-public record Session(Snapshot network, TrainingSetup setup) {
+public record Session(Snapshot network, TrainingSetup setup, double[] updateState) {
+    /** A session whose update rule starts afresh (plain gradient descent keeps no state). */
+    public Session(Snapshot network, TrainingSetup setup) { this(network, setup, new double[0]); }
+
     public Session {
+        updateState = updateState == null ? new double[0] : updateState.clone();
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(setup, "setup");
         if (!network.layout().equals(setup.layout())) {
@@ -27,8 +31,10 @@ public record Session(Snapshot network, TrainingSetup setup) {
 
     /** The trainer's network now and its setup; call on the training thread or while training is paused. */
     public static Session of(Trainer trainer) {
-        return new Session(trainer.snapshot(), trainer.setup());
+        return new Session(trainer.snapshot(), trainer.setup(), trainer.stepper().state());
     }
+
+    @Override public double[] updateState() { return updateState.clone(); }
 
     public Dataset dataset() { return setup.data(); }
 

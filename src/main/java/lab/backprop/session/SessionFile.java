@@ -111,11 +111,12 @@ public final class SessionFile {
                 net.biases(), BigInteger.valueOf(net.epoch()), Double.isFinite(net.loss()) ? net.loss() : null);
         SessionJson.TrainingJson training = new SessionJson.TrainingJson(t.batching().mode().label(), t.learningRate(), BigInteger.valueOf(t.epochs()),
                 BigInteger.valueOf(t.batching().batchSize()), BigInteger.valueOf(t.seed()), t.init().label(),
-                t.update().isPlainGradientDescent() ? null : t.update().name(), t.split().isNone() ? null : t.split().testRatio(),
+                t.update().isPlainGradientDescent() ? null : t.update().spec(), t.split().isNone() ? null : t.split().testRatio(),
                 t.split().isNone() ? null : BigInteger.valueOf(t.split().seed()),
                 t.regularization().isNone() ? null : t.regularization().kind().label(),
                 t.regularization().isNone() ? null : t.regularization().rate(),
-                data.preset().sumsFullBatch() ? null : "mean"); // absent: the sum, as every file before had it
+                data.preset().sumsFullBatch() ? null : "mean", // absent: the sum, as every file before had it
+                s.updateState().length == 0 ? null : s.updateState());
         List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
         boolean plain = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN);
         SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(),
@@ -313,7 +314,12 @@ public final class SessionFile {
             Snapshot net = network(n, data);
             TrainingSetup setup = training(t, data, net);
             try {
-                return new Session(net, setup);
+                double[] state = new double[0];
+                if (t.updateState() != null) {
+                    int expected = setup.update().newStepper(setup.layout()).state().length;
+                    state = numbers(t.updateState(), "training.updateState", expected, "state of " + setup.update().name() + " on " + setup.layout());
+                }
+                return new Session(net, setup, state);
             } catch (IllegalArgumentException e) {
                 throw fail(e.getMessage());
             }

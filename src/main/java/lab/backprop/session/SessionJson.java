@@ -38,7 +38,8 @@ final class SessionJson {
                         @JsonDeserialize(using = Whole.class) BigInteger seed, @JsonDeserialize(using = Text.class) String init,
                         @JsonDeserialize(using = Text.class) String update, @JsonDeserialize(using = Real.class) Double testRatio,
                         @JsonDeserialize(using = Whole.class) BigInteger splitSeed, @JsonDeserialize(using = Text.class) String regularization,
-                        @JsonDeserialize(using = Real.class) Double regularizationRate, @JsonDeserialize(using = Text.class) String fullBatchGradient) { }
+                        @JsonDeserialize(using = Real.class) Double regularizationRate, @JsonDeserialize(using = Text.class) String fullBatchGradient,
+                        @JsonDeserialize(using = Reals.class) double[] updateState) { }
 
     record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
                        @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,

@@ -272,7 +272,13 @@ public final class LabController implements AutoCloseable {
      * weights and epoch (counting goes on from there). Returns null if done, else why not (nothing changes then): the
      * network must fit the {@link Limits} and the setup.
      */
-    public synchronized String load(TrainingSetup setup, Snapshot network) {
+    public synchronized String load(TrainingSetup setup, Snapshot network) { return load(setup, network, new double[0]); }
+
+    /**
+     * As {@link #load(TrainingSetup, Snapshot)}, with the update rule's saved state (momentum's velocities, Adam's
+     * moments and step count), so that training goes on exactly where it was; empty for none (a fresh state).
+     */
+    public synchronized String load(TrainingSetup setup, Snapshot network, double[] updateState) {
         String problem = checkData(setup.data());
         if (problem == null) problem = limits.check(network.layout(), network.outputActivation());
         if (problem != null) return problem;
@@ -285,6 +291,7 @@ public final class LabController implements AutoCloseable {
         try {
             trainer = setup.newTrainer(network.toNetwork());
             trainer.resumeAt(network.epoch());
+            if (updateState.length > 0) trainer.stepper().restoreState(updateState);
         } catch (IllegalArgumentException e) {
             return "cannot train this network: " + e.getMessage();
         }
@@ -300,11 +307,12 @@ public final class LabController implements AutoCloseable {
      */
     public Published published() {
         Current c = current;
-        return new Published(c.setup, c.loop.latest());
+        TrainingLoop.Published p = c.loop.published();
+        return new Published(c.setup, p.network(), p.updateState());
     }
 
     /** A network and its setup, taken at the same moment. */
-    public record Published(TrainingSetup setup, Snapshot network) { }
+    public record Published(TrainingSetup setup, Snapshot network, double[] updateState) { }
 
     private String checkData(Dataset data) {
         if (data == null) return "no data set";

@@ -43,12 +43,37 @@ public final class TrainingLoop {
     /** Also records every epoch's parameters into {@code parameters} (for rewinding and sparklines), if not null. */
     public TrainingLoop(Trainer trainer, LossHistory history, ParameterHistory parameters) {
         this.trainer = trainer;
+        this.stateful = trainer.stepper().state().length > 0;
         this.history = history;
         this.parameters = parameters;
         if (history.recorded() == 0) history.record(trainer.epoch(), trainer.loss(), trainer.testLoss());
         if (parameters != null) parameters.record(trainer);
-        latest.set(trainer.snapshot());
+        publish();
         steps = trainer.steps();
+    }
+
+    /** A published network and the update rule's state that belongs to it (empty for a rule without state). */
+    public record Published(Snapshot network, double[] updateState) { }
+
+    private final boolean stateful; // the rule keeps state (momentum, Adam): published with each network
+    private volatile Published published;
+
+    /** Publishes the trainer's network (and, for a rule with state, that state with it). Training thread. */
+    private void publish() {
+        Snapshot s = trainer.snapshot();
+        latest.set(s);
+        published = new Published(s, stateful ? trainer.stepper().state() : NO_STATE);
+    }
+
+    private static final double[] NO_STATE = new double[0];
+
+    /** The newest published network with the rule's state of the same moment (a session saves both). Any thread. */
+    public Published published() {
+        while (true) {
+            Published p = published;
+            if (p.network() == latest.get()) return p;
+            Thread.onSpinWait(); // published between the two reads: the pair is about to match
+        }
     }
 
     public Trainer trainer() { return trainer; }
@@ -103,7 +128,7 @@ public final class TrainingLoop {
                 double eps = epochsPerSecond;
                 long now = System.nanoTime();
                 if (eps > 0 || now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
-                    latest.set(trainer.snapshot());
+                    publish();
                     lastPublish = now;
                 }
                 if (eps > 0) {
@@ -117,7 +142,7 @@ public final class TrainingLoop {
         } finally {
             runner = null;
             steps = trainer.steps();
-            latest.set(trainer.snapshot());
+            publish();
         }
     }
 
@@ -137,7 +162,7 @@ public final class TrainingLoop {
             }
         } finally {
             steps = trainer.steps();
-            latest.set(trainer.snapshot());
+            publish();
         }
     }
 
@@ -161,7 +186,7 @@ public final class TrainingLoop {
     /** Applies edits waiting in the trainer and publishes the result. Training thread only. */
     public boolean applyEditsAndPublish() {
         boolean any = trainer.applyEdits();
-        if (any) latest.set(trainer.snapshot());
+        if (any) publish();
         return any;
     }
 

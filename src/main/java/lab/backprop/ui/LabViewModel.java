@@ -189,7 +189,7 @@ public final class LabViewModel {
 
     /** Puts a saved session in place; null if done, else why not (the window shows 2 inputs, 1-3 equal hidden layers up to 8). */
     public String loadSession(Session saved) {
-        String problem = lab.load(saved.setup(), saved.network());
+        String problem = lab.load(saved.setup(), saved.network(), saved.updateState());
         if (problem == null) probeInput.set(saved.dataset().sample(0).raw());
         return after(problem);
     }
@@ -200,7 +200,7 @@ public final class LabViewModel {
     /** What Save session writes: the newest published network and its setup, taken together. */
     public Session currentSession() {
         LabController.Published p = lab.published();
-        return new Session(p.network(), p.setup());
+        return new Session(p.network(), p.setup(), p.updateState());
     }
 
     public void reset() { lab.reset(); after(null); }

@@ -64,7 +64,10 @@ public final class StatusBarView extends FlowPane {
                 + (s == null || Double.isNaN(s.testLoss()) ? "" : " · test " + Numbers.loss(s.testLoss())));
         speed.setText(String.format(Locale.ROOT, "%,.0f steps/s", vm.stepsPerSecondProperty().get()));
         TrainingSetup t = vm.setup();
-        setup.setText(t.data().name() + " · " + t.architecture().describe(t.data().inputCount()) + " · " + t.batching().describe()
+        String batch = t.batching().mode() != lab.backprop.data.Batching.Mode.FULL_BATCH ? ""
+                : t.data().preset().sumsFullBatch() ? " (summed, as seed 000)" : " (mean gradient)";
+        setup.setText(t.data().name() + (t.data().isStandardized() ? " (standardized)" : "") + " · "
+                + t.architecture().describe(t.data().inputCount()) + " · " + t.batching().describe() + batch
                 + " · " + t.init() + " init, seed " + t.seed());
     }
 }

@@ -106,8 +106,8 @@ class SessionFileHostileTest {
         assertRefused(json.replace("\"name\" : \"gender\"", "\"name\" : null"), "dataset.name is missing or not text");
         assertRefused(json.replace("\"init\" : \"normal\"", "\"init\" : \"\\u001b[2J\""), "got '\\u001b[2J'");
         assertRefused(json.replace("\"optimizer\" : \"sgd\"", "\"optimizer\" : \"\\u0000\""), "'\\u0000'");
-        assertRefused(json.replace("\"init\" : \"normal\"", "\"init\" : \"normal\", \"update\" : \"adam\""),
-                "training.update: unknown update rule 'adam' (choose gd)");
+        assertRefused(json.replace("\"init\" : \"normal\"", "\"init\" : \"normal\", \"update\" : \"lion\""),
+                "training.update: unknown update rule 'lion' (choose gd, momentum, nesterov, rmsprop, adam)");
         assertRefused(json.replace("\"samples\" : [", "\"samples\" : [ null,"), "dataset.samples[0] must be an object {name, x, label}, got null");
         assertRefused(json.replace("\"label\" : 1.0", "\"label\" : true"), "dataset.samples[0].label is missing or not a number, got true");
         assertRefused("{\"format\": \"backprop-lab-session\", \"version\": 1, \"dataset\": {\"name\": \"e\", \"featureNames\": [\"a\", \"b\"],"

@@ -30,4 +30,22 @@ class NoAllocationTest {
             assertTrue(allocated < 64 * 1024, opt + " allocated " + allocated + " bytes in 100000 epochs");
         }
     }
+
+    /** Momentum, Nesterov, RMSprop and Adam keep their state in flat arrays made once: no allocation per step either. */
+    @Test
+    void everyUpdateRuleStepsWithoutAllocating() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        for (UpdateRule rule : UpdateRule.known()) {
+            for (Batching.Mode opt : Batching.Mode.values()) {
+                Trainer trainer = TrainingSetup.forData(BuiltinDatasets.gender()).withBatching(new Batching(opt, 2)).withUpdate(rule)
+                        .withLearningRate(0.01).newTrainer();
+                for (int e = 0; e < 20_000; e++) trainer.runEpoch();
+                long before = threads.getThreadAllocatedBytes(me);
+                for (int e = 0; e < 50_000; e++) trainer.runEpoch();
+                long allocated = threads.getThreadAllocatedBytes(me) - before;
+                assertTrue(allocated < 64 * 1024, rule + " " + opt + " allocated " + allocated + " bytes in 50000 epochs");
+            }
+        }
+    }
 }

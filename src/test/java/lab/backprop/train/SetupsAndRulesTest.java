@@ -110,9 +110,11 @@ class SetupsAndRulesTest {
     }
 
     @Test void updateRulesAreNamedAndPlainGradientDescentIsSeedExact() {
-        assertEquals(List.of(GradientDescent.INSTANCE), UpdateRule.known());
+        assertEquals(List.of("gd", "momentum", "nesterov", "rmsprop", "adam"), UpdateRule.known().stream().map(UpdateRule::name).toList());
+        assertSame(GradientDescent.INSTANCE, UpdateRule.known().get(0));
         assertSame(GradientDescent.INSTANCE, UpdateRule.parse(" GD "));
-        assertEquals("unknown update rule 'adam' (choose gd)", assertThrows(IllegalArgumentException.class, () -> UpdateRule.parse("adam")).getMessage());
+        assertEquals("unknown update rule 'lion' (choose gd, momentum, nesterov, rmsprop, adam)",
+                assertThrows(IllegalArgumentException.class, () -> UpdateRule.parse("lion")).getMessage());
         UpdateRule gd = GradientDescent.INSTANCE;
         assertEquals("gd", gd.name());
         assertEquals("gd", gd.toString());
