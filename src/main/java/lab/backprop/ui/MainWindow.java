@@ -140,6 +140,7 @@ public final class MainWindow extends BorderPane {
         dataBar = new DataBar(vm);
         controls.getChildren().add(dataBar.testGroup()); // with the run's settings: it applies to every data set
         controls.getChildren().add(new RegularizationChoice(vm));
+        controls.getChildren().add(new UpdateRuleChoice(vm));
         setTop(new VBox(menuBar, controls, dataBar, banner));
         setCenter(centre);
         setBottom(status);

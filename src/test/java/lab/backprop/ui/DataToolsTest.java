@@ -120,6 +120,25 @@ class DataToolsTest {
         assertTrue(header.contains(" · L2 term " + lab.backprop.support.Numbers.loss(term) + " at epoch 0"), header);
     }
 
+    @Test void anUpdateRuleIsChosenWithOnlyItsOwnHyperParameters(FxRobot robot) {
+        UpdateRuleChoice choice = fx(() -> (UpdateRuleChoice) window.lookup("#updateRuleGroup"));
+        assertFalse(fx(() -> window.lookup("#update-beta1").getParent().isVisible()), "gradient descent has none");
+        fxRun(() -> choice.rule.setValue(choice.rule.getItems().stream().filter(r -> r.name().equals("adam")).findFirst().orElseThrow()));
+        settle();
+        assertEquals(new lab.backprop.train.Adam(0.9, 0.999, 1e-8), fx(() -> vm.setup().update()));
+        assertTrue(fx(() -> window.lookup("#update-beta1").getParent().isVisible()));
+        assertFalse(fx(() -> window.lookup("#update-beta").getParent().isVisible()), "beta is momentum's");
+        robot.doubleClickOn("#update-beta2").write("0.99").type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertEquals(new lab.backprop.train.Adam(0.9, 0.99, 1e-8), fx(() -> vm.setup().update()));
+        fxRun(() -> { ((javafx.scene.control.TextField) window.lookup("#update-beta1")).setText("1.5");
+            ((javafx.scene.control.TextField) window.lookup("#update-beta1")).fireEvent(new javafx.event.ActionEvent()); });
+        settle();
+        assertEquals("beta1 must be 0 or more and below 1, got 1.5", fx(window::lastError));
+        assertEquals(new lab.backprop.train.Adam(0.9, 0.99, 1e-8), fx(() -> vm.setup().update()), "a bad value changes nothing");
+        assertEquals("0.9", fx(() -> ((javafx.scene.control.TextField) window.lookup("#update-beta1")).getText()));
+    }
+
     @Test void theBatchSizeIsAControlForMiniBatch(FxRobot robot) {
         DataBar bar = fx(window::dataBar);
         assertFalse(fx(bar::showsBatchSize));
