@@ -58,7 +58,7 @@ public final class ControlBar extends FlowPane {
     private boolean syncing;
 
     public ControlBar(LabViewModel vm) {
-        super(16, 6);
+        super(16, 4);
         this.vm = vm;
         getStyleClass().add("control-bar");
         setId("controlBar");
