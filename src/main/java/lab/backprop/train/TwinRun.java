@@ -49,6 +49,11 @@ public final class TwinRun {
         return new TwinRun(start, new Side("lr " + Numbers.plain(rateA), setup.withLearningRate(rateA)),
                 new Side("lr " + Numbers.plain(rateB), setup.withLearningRate(rateB)));
     }
+    /** The setup with two update rules (e.g. gradient descent against Adam), at the setup's rate and batching. */
+    public static TwinRun twoRules(Network start, TrainingSetup setup, UpdateRule a, UpdateRule b) {
+        return new TwinRun(start, new Side(a.title(), setup.withUpdate(a)), new Side(b.title(), setup.withUpdate(b)));
+    }
+
     public Side side(int i) { return sides[i]; }
     /** The trainer of side 0 or 1; only the thread running {@link #run} may touch it while it runs. */
     public Trainer trainer(int i) { return trainers[i]; }

@@ -34,6 +34,8 @@ import lab.backprop.ui.chart.LossChart;
 public final class TwinRunView extends VBox {
     public static final String SGD_VS_BATCH = "SGD vs full batch";
     public static final String TWO_RATES = "two learning rates";
+    public static final String TWO_RULES = "two update rules";
+    private final ChoiceBox<lab.backprop.train.UpdateRule> ruleA = new ChoiceBox<>(), ruleB = new ChoiceBox<>();
 
     private final LabViewModel vm;
     private final ChoiceBox<String> mode = new ChoiceBox<>();
@@ -80,7 +82,20 @@ public final class TwinRunView extends VBox {
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        mode.getItems().setAll(SGD_VS_BATCH, TWO_RATES);
+        mode.getItems().setAll(SGD_VS_BATCH, TWO_RATES, TWO_RULES);
+        for (ChoiceBox<lab.backprop.train.UpdateRule> c : List.of(ruleA, ruleB)) {
+            c.getItems().setAll(lab.backprop.train.UpdateRule.known());
+            c.setConverter(new javafx.util.StringConverter<>() {
+                @Override public String toString(lab.backprop.train.UpdateRule r) { return r == null ? "" : r.name(); }
+                @Override public lab.backprop.train.UpdateRule fromString(String t) { throw new UnsupportedOperationException(); }
+            });
+        }
+        ruleA.setId("twin-rule-a");
+        ruleB.setId("twin-rule-b");
+        ruleA.setTooltip(new Tooltip("Update rule of run A (its default hyper-parameters)"));
+        ruleB.setTooltip(new Tooltip("Update rule of run B (its default hyper-parameters)"));
+        ruleA.setValue(ruleA.getItems().get(0));
+        ruleB.setValue(ruleB.getItems().get(ruleB.getItems().size() - 1)); // gradient descent against Adam
         mode.setValue(SGD_VS_BATCH);
         batching.getItems().setAll(Batching.Mode.values());
         batching.setValue(Batching.Mode.PER_SAMPLE);
@@ -94,8 +109,13 @@ public final class TwinRunView extends VBox {
             n.visibleProperty().bind(mode.valueProperty().isEqualTo(TWO_RATES));
             n.managedProperty().bind(n.visibleProperty());
         }
+        Label vsRule = new Label("vs");
+        for (var n : List.of(ruleA, vsRule, ruleB)) {
+            n.visibleProperty().bind(mode.valueProperty().isEqualTo(TWO_RULES));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         javafx.scene.layout.FlowPane row1 = new javafx.scene.layout.FlowPane(8, 6, new Label("Switch"), mode, optLabel, batching,
-                new Label("rate"), rateA, rateBLabel, rateB);
+                ruleA, vsRule, ruleB, new Label("rate"), rateA, rateBLabel, rateB);
         javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 6, new Label("Epochs"), epochs, paced, run, stop);
         row1.setAlignment(Pos.CENTER_LEFT);
         row2.setAlignment(Pos.CENTER_LEFT);
@@ -124,7 +144,9 @@ public final class TwinRunView extends VBox {
             if (!(a > 0)) throw new IllegalArgumentException("the learning rate must be positive, got " + rateA.getText().trim());
             TrainingSetup setup = vm.setup();
             Network net = vm.snapshot().toNetwork();
-            if (TWO_RATES.equals(mode.getValue())) {
+            if (TWO_RULES.equals(mode.getValue())) {
+                twins = TwinRun.twoRules(net, setup.withLearningRate(a), ruleA.getValue(), ruleB.getValue());
+            } else if (TWO_RATES.equals(mode.getValue())) {
                 double b = Numbers.parse(rateB.getText(), "the second learning rate");
                 if (!(b > 0)) throw new IllegalArgumentException("the second learning rate must be positive, got " + rateB.getText().trim());
                 twins = TwinRun.twoRates(net, setup.withBatching(setup.batching().withMode(batching.getValue())), a, b);

@@ -120,6 +120,29 @@ class TwinRunViewTest {
         assertTrue(twins.latestLoss(1) < twins.latestLoss(0), "the larger rate learns faster here");
     }
 
+    /** Gradient descent against Adam from the same weights; each side trains as a trainer of its own would, bit for bit. */
+    @Test
+    void twoUpdateRulesFromTheSameWeights(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.modeChooser().setValue(TwinRunView.TWO_RULES);
+            view.pacedBox().setSelected(false);
+        });
+        assertTrue(robot.lookup("#twin-rule-b").query().isVisible());
+        assertTrue(!robot.lookup("#twin-rate-b").query().isVisible(), "one rate for both");
+        robot.doubleClickOn("#twin-rate-a").write("0.05");
+        robot.doubleClickOn("#twin-epochs").write("200");
+        runAndWait(robot);
+        TwinRun twins = view.twinRunProperty().get();
+        assertEquals("gd", twins.side(0).setup().update().name());
+        assertEquals(new lab.backprop.train.Adam(0.9, 0.999, 1e-8), twins.side(1).setup().update());
+        for (int i = 0; i < 2; i++) {
+            lab.backprop.train.Trainer alone = twins.side(i).setup().newTrainer(start.toNetwork());
+            alone.runEpochs(200);
+            assertArrayEquals(alone.network().weightsCopy(), twins.trainer(i).network().weightsCopy(), 0.0, twins.side(i).label());
+        }
+        assertNotEquals(twins.latestLoss(0), twins.latestLoss(1), "the rule makes a difference");
+    }
+
     @Test
     void badRateIsRefusedWithAMessageAndNothingRuns(FxRobot robot) {
         robot.doubleClickOn("#twin-rate-a").write("fast");
