@@ -55,18 +55,66 @@ public final class SeedSweep {
     public TrainingSetup setup() { return setup; }
     public double stuckLoss() { return stuckLoss; }
 
-    /** Seeds {@code firstSeed .. firstSeed + n - 1}, one after another, until done or cancelled. */
+    /** The same sweep with another update rule (gradient descent against Adam: which gets stuck less often?). */
+    public SeedSweep withUpdate(UpdateRule rule) { return new SeedSweep(setup.withUpdate(rule), stuckLoss); }
+
+    /**
+     * Seeds {@code firstSeed .. firstSeed + n - 1} until done or cancelled, side by side on every core (this thread and
+     * one helper per further core, each taking every k-th seed); each run is its seed's own, so the result is the same
+     * on any number of cores. A cancelled sweep keeps the runs of the seeds before the first one not done.
+     */
     public Result run(long firstSeed, int n, BooleanSupplier cancelled, Progress progress) {
         if (n < 1) throw new IllegalArgumentException("the number of starts must be at least 1, got " + n);
-        List<Run> runs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (cancelled != null && cancelled.getAsBoolean()) return new Result(List.copyOf(runs), n, false);
-            Run r = runOne(setup.withSeed(firstSeed + i), stuckLoss, cancelled);
-            if (r == null) return new Result(List.copyOf(runs), n, false);
-            runs.add(r);
-            if (progress != null) progress.update(i + 1, n);
+        Run[] out = new Run[n];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        int workers = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        List<Thread> helpers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int k = 1; k < workers; k++) {
+            int first = k;
+            Thread t = new Thread(() -> {
+                try {
+                    work(first, workers, firstSeed, n, out, done, stop, cancelled, progress);
+                } catch (RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                    stop.set(true);
+                }
+            }, "seed-sweep-" + k);
+            t.setDaemon(true);
+            helpers.add(t);
+            t.start();
         }
-        return new Result(List.copyOf(runs), n, true);
+        work(0, workers, firstSeed, n, out, done, stop, cancelled, progress);
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                stop.set(true);
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failed.get() != null) throw failed.get();
+        List<Run> runs = new ArrayList<>(n);
+        for (Run r : out) {
+            if (r == null) break; // cancelled: the seeds in order up to the first not done
+            runs.add(r);
+        }
+        return new Result(List.copyOf(runs), n, runs.size() == n);
+    }
+
+    private void work(int first, int step, long firstSeed, int n, Run[] out, java.util.concurrent.atomic.AtomicInteger done,
+                      java.util.concurrent.atomic.AtomicBoolean stop, BooleanSupplier cancelled, Progress progress) {
+        for (int i = first; i < n; i += step) {
+            if (stop.get() || cancelled != null && cancelled.getAsBoolean()) { stop.set(true); return; }
+            Run r = runOne(setup.withSeed(firstSeed + i), stuckLoss, cancelled);
+            if (r == null) { stop.set(true); return; }
+            out[i] = r;
+            int d = done.incrementAndGet();
+            if (progress != null) {
+                synchronized (progress) { progress.update(d, n); }
+            }
+        }
     }
 
     /** One start of {@code setup} (its seed draws the weights). */

@@ -63,6 +63,25 @@ class SeedSweepTest {
         assertArrayEquals(result.runs().stream().mapToDouble(SeedSweep.Run::finalLoss).toArray(), result.finalLosses(), 0.0);
     }
 
+    /** The sweep runs side by side on every core; each seed's run is the one a single thread gives, in seed order. */
+    @Test
+    void theSweepOnEveryCoreGivesEachSeedsOwnRunInOrder() {
+        TrainingSetup s = SeedSweep.seed000().withEpochs(500);
+        SeedSweep.Result all = new SeedSweep(s, SeedSweep.STUCK_LOSS).run(3, 9, null, null);
+        for (int i = 0; i < 9; i++) {
+            SeedSweep.Run alone = SeedSweep.runOne(s.withSeed(3 + i), SeedSweep.STUCK_LOSS);
+            assertEquals(3 + i, all.runs().get(i).seed());
+            assertEquals(alone.finalLoss(), all.runs().get(i).finalLoss(), 0.0, "seed " + (3 + i));
+        }
+        // and with another rule, the same sweep counts its own stuck starts
+        SeedSweep.Result adam = SeedSweep.xor().withUpdate(new Adam(0.9, 0.999, 1e-8)).run(0, 6, null, null);
+        assertEquals(6, adam.size());
+        for (SeedSweep.Run r : adam.runs()) {
+            assertEquals(SeedSweep.runOne(SeedSweep.seed000().withUpdate(new Adam(0.9, 0.999, 1e-8)).withSeed(r.seed()), 0.1).finalLoss(),
+                    r.finalLoss(), 0.0);
+        }
+    }
+
     @Test
     void aBadStartThatCannotLearnIsCountedStuck() {
         // one hidden neuron cannot draw XOR's two lines
@@ -83,8 +102,11 @@ class SeedSweepTest {
             progress.add(done);
         });
         assertFalse(r.complete());
-        assertEquals(3, r.size());
-        assertEquals(List.of(1, 2, 3), progress);
+        // side by side on every core: the runs already going when it is cancelled still finish
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(r.size() >= 3 && r.size() < 3 + cores, "kept " + r.size());
+        assertEquals(List.of(1, 2, 3), progress.subList(0, 3));
+        for (int i = 0; i < r.size(); i++) assertEquals(i, r.runs().get(i).seed(), "in seed order");
         assertThrows(IllegalArgumentException.class, () -> SeedSweep.xor().run(0, 0, null, null));
         assertThrows(IllegalArgumentException.class, () -> new SeedSweep(SeedSweep.seed000().withEpochs(0), 0.1));
     }

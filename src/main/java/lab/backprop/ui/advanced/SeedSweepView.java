@@ -36,7 +36,8 @@ import lab.backprop.ui.LabViewModel;
  */
 public final class SeedSweepView extends VBox {
 
-    private final SeedSweep sweep;
+    private SeedSweep sweep;
+    private final javafx.scene.control.ChoiceBox<lab.backprop.train.UpdateRule> rule = new javafx.scene.control.ChoiceBox<>();
     private final TextField count = new TextField("100");
     private final TextField firstSeed = new TextField("0");
     private final Button run = new Button("Run");
@@ -91,8 +92,16 @@ public final class SeedSweepView extends VBox {
                 + " epochs). Stuck: a sample on the wrong side of 0.5, or loss above " + Numbers.plain(sweep.stuckLoss()) + ".");
         setup.setWrapText(true);
         setup.setMinHeight(Region.USE_PREF_SIZE);
+        rule.setId("sweep-rule");
+        rule.getItems().setAll(lab.backprop.train.UpdateRule.known());
+        rule.setValue(rule.getItems().get(0));
+        rule.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(lab.backprop.train.UpdateRule r) { return r == null ? "" : r.name(); }
+            @Override public lab.backprop.train.UpdateRule fromString(String t) { throw new UnsupportedOperationException(); }
+        });
+        rule.setTooltip(new Tooltip("The update rule of every start (its default hyper-parameters): how many get stuck with each?"));
         javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, new Label("Starts (N)"), count,
-                new Label("first seed"), firstSeed, run, cancel);
+                new Label("first seed"), firstSeed, new Label("rule"), rule, run, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Node n : controls.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> start());
@@ -146,7 +155,9 @@ public final class SeedSweepView extends VBox {
             result.setText(e.getMessage());
             return false;
         }
-        task.set(Job.start("seed-sweep", job -> sweep.run(seed, n, job::isCancelled, job::progress)));
+        sweep = SeedSweep.xor().withUpdate(rule.getValue());
+        SeedSweep chosen = sweep;
+        task.set(Job.start("seed-sweep", job -> chosen.run(seed, n, job::isCancelled, job::progress)));
         run.setDisable(true);
         cancel.setDisable(false);
         result.setText("0 of " + n + " runs done");
@@ -178,7 +189,8 @@ public final class SeedSweepView extends VBox {
 
     private void show(SeedSweep.Result r) {
         progress.setProgress(1);
-        result.setText(r.stuckCount() + " of " + r.size() + " got stuck" + (r.complete() ? "" : " (cancelled early)"));
+        result.setText(r.stuckCount() + " of " + r.size() + " got stuck with " + sweep.setup().update().title()
+                + (r.complete() ? "" : " (cancelled early)"));
         stuckList.getItems().setAll(r.runs().stream().filter(SeedSweep.Run::stuck)
                 .map(x -> "seed " + x.seed() + ": " + x.reason() + " (loss " + Numbers.sig3(x.finalLoss()) + ")").toList());
         shown = r;

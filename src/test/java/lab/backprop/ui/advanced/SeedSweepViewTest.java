@@ -53,7 +53,7 @@ class SeedSweepViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state() == Job.State.DONE);
         WaitForAsyncUtils.waitForFxEvents();
         SeedSweep.Result expected = SeedSweep.xor().run(7, 24, null, null);
-        assertEquals(expected.stuckCount() + " of 24 got stuck", result(robot));
+        assertEquals(expected.stuckCount() + " of 24 got stuck with gradient descent", result(robot));
         assertEquals(1.0, robot.lookup("#sweep-progress").queryAs(ProgressBar.class).getProgress());
         @SuppressWarnings("unchecked")
         ListView<String> list = robot.lookup("#sweep-stuck-list").queryAs(ListView.class);
@@ -61,6 +61,22 @@ class SeedSweepViewTest {
         for (SeedSweep.Run r : expected.runs()) {
             if (r.stuck()) assertTrue(list.getItems().stream().anyMatch(s -> s.startsWith("seed " + r.seed() + ": ")), "seed " + r.seed());
         }
+    }
+
+    /** The rule of every start is a choice: Adam's count is the pure sweep's with Adam. */
+    @Test
+    void theSweepCountsStuckStartsPerRule(FxRobot robot) throws Exception {
+        robot.doubleClickOn("#sweep-count").write("10");
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<lab.backprop.train.UpdateRule> rule = robot.lookup("#sweep-rule").queryAs(javafx.scene.control.ChoiceBox.class);
+            rule.setValue(rule.getItems().stream().filter(r -> r.name().equals("adam")).findFirst().orElseThrow());
+        });
+        robot.clickOn("#sweep-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state() == Job.State.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        SeedSweep.Result expected = SeedSweep.xor().withUpdate(new lab.backprop.train.Adam(0.9, 0.999, 1e-8)).run(0, 10, null, null);
+        assertEquals(expected.stuckCount() + " of 10 got stuck with Adam (beta1 0.9, beta2 0.999)", result(robot));
     }
 
     @Test
