@@ -86,6 +86,10 @@ public final class TrainingOptions {
             + "x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, comma-separated (default: x1,x2).")
     String features;
 
+    @Option(names = "--loss", paramLabel = "mse|cross-entropy", description = "The loss: mean squared error (the seeds') or binary"
+            + " cross-entropy, whose error term at a sigmoid output is simply ypred - y (default: mse).")
+    String loss;
+
     @Option(names = "--update", paramLabel = "gd|momentum|nesterov|rmsprop|adam", description = "How gradients change the weights:"
             + " plain gradient descent (the seeds'), momentum, Nesterov momentum, RMSprop or Adam (default: gd).")
     String update;
@@ -154,7 +158,15 @@ public final class TrainingOptions {
             throw bad("--reg-rate needs --regularization l1 or l2");
         }
         return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
-                new Batching(mode, batch), updateRule(), lr, n, lab.backprop.data.Split.of(ratio), reg);
+                new Batching(mode, batch), updateRule(), lr, n, lab.backprop.data.Split.of(ratio), reg, lossFunction());
+    }
+
+    private lab.backprop.model.LossFunction lossFunction() {
+        try {
+            return loss == null ? lab.backprop.model.LossFunction.MSE : lab.backprop.model.LossFunction.parse(loss);
+        } catch (IllegalArgumentException e) {
+            throw bad("--loss: " + e.getMessage());
+        }
     }
 
     /** --update with its hyper-parameters (each only where the rule has it). */

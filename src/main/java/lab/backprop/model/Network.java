@@ -14,6 +14,7 @@ public final class Network {
     private final Layout layout;
     private final Activation hidden;
     private final Activation output;
+    private LossFunction loss = LossFunction.MSE; // what backward differentiates (the trainer sets the setup's)
     final double[] weights;
     final double[] biases;
     private final boolean twoHOne;
@@ -149,7 +150,8 @@ public final class Network {
         final double[] w = weights, a = ws.a, z = ws.z, delta = ws.delta;
         final int h = biases.length - 1, wo = 2 * h, o = 2 + h;
         final double x0 = a[0], x1 = a[1], yhat = a[o];
-        final double dO = scale * -2.0 * (y - yhat) * output.derivative(z[o], yhat); // backward's "/ 1" is exact
+        final double dO = loss == LossFunction.MSE ? scale * -2.0 * (y - yhat) * output.derivative(z[o], yhat) // backward's "/ 1" is exact
+                : loss.outputDelta(y, yhat, z[o], output, scale, 1);
         delta[o] = dO;
         gradB[h] += dO;
         for (int j = 0; j < h; j++) {
@@ -170,6 +172,7 @@ public final class Network {
      */
     public void sgdStep(double[] x, double y, double learningRate, Workspace ws) {
         if (!twoHOne) throw new IllegalStateException("sgdStep needs a 2-h-1 network, not " + layout);
+        if (loss != LossFunction.MSE) throw new IllegalStateException("sgdStep is MSE's step, not " + loss + "'s");
         checkInputCount(x);
         final double yo = forwardTwoHOne(x, ws);
         final double[] w = weights, b = biases, a = ws.a, z = ws.z;
@@ -204,6 +207,12 @@ public final class Network {
         if (twoHOne) backwardTwoHOne(y[0], scale, ws, gradW, gradB); else backwardAnyShape(y, scale, ws, gradW, gradB);
     }
 
+    /** The loss {@link #backward} differentiates (MSE, the seeds', unless set). */
+    public LossFunction loss() { return loss; }
+
+    /** Sets the loss {@link #backward} differentiates; {@link #sgdStep} is MSE's alone. */
+    public void setLoss(LossFunction l) { loss = java.util.Objects.requireNonNull(l); }
+
     private void backwardAnyShape(double[] y, double scale, Workspace ws, double[] gradW, double[] gradB) {
         int last = layout.layerCount() - 1;
         int outputs = layout.outputSize();
@@ -211,8 +220,12 @@ public final class Network {
         int base = layout.neuronIndex(last, 0);
         for (int k = 0; k < outputs; k++) {
             double yhat = a[base + k];
-            double dLdy = scale * -2.0 * (y[k] - yhat) / outputs;
-            delta[base + k] = dLdy * output.derivative(z[base + k], yhat);
+            if (loss == LossFunction.MSE) {
+                double dLdy = scale * -2.0 * (y[k] - yhat) / outputs;
+                delta[base + k] = dLdy * output.derivative(z[base + k], yhat);
+            } else {
+                delta[base + k] = loss.outputDelta(y[k], yhat, z[base + k], output, scale, outputs);
+            }
         }
         for (int l = last; l >= 1; l--) {
             int in = layout.size(l - 1), out = layout.size(l);
@@ -270,6 +283,7 @@ public final class Network {
     public Network copy() {
         Network n = new Network(layout, hidden, output);
         n.copyParametersFrom(this);
+        n.loss = loss;
         return n;
     }
 

@@ -99,8 +99,12 @@ public final class StepTrace {
             }
             double y = targets[s], yhat = ws.output(0);
             int o = l.neuronIndex(last, 0);
-            out.add(new Computation(Kind.LOSS, s, o, -1, new int[] { o },
-                    "L = (y - ypred)² = (" + f(y) + " - " + f(yhat) + ")² = " + f((y - yhat) * (y - yhat)) + at, (y - yhat) * (y - yhat)));
+            boolean mse = net.loss() == LossFunction.MSE;
+            double sampleLoss = net.loss().of(y, yhat);
+            out.add(new Computation(Kind.LOSS, s, o, -1, new int[] { o }, mse
+                    ? "L = (y - ypred)² = (" + f(y) + " - " + f(yhat) + ")² = " + f(sampleLoss) + at
+                    : "L = -(y·ln ypred + (1 - y)·ln(1 - ypred)) = -(" + f(y) + "·ln " + f(yhat) + " + " + f(1 - y) + "·ln " + f(1 - yhat)
+                            + ") = " + f(sampleLoss) + at, sampleLoss));
             double[] beforeW = gW.clone(), beforeB = gB.clone();
             net.backward(new double[] { y }, scale, ws, gW, gB);
             String scaled = scale == 1 ? "" : f(scale) + " · ";
@@ -109,7 +113,14 @@ public final class StepTrace {
                     int k = l.neuronIndex(layer, j);
                     String n = l.neuronName(layer, j);
                     double d = ws.delta(layer, j), fp = net.activation(layer).derivative(ws.preActivation(layer, j), ws.activation(layer, j));
-                    if (layer == last) {
+                    if (layer == last && !mse && net.activation(layer) == Activation.SIGMOID) {
+                        out.add(new Computation(Kind.DELTA, s, k, -1, new int[] { k }, "δ_" + n + " = dL/dz = " + scaled + "(ypred - y) = "
+                                + scaled + "(" + f(yhat) + " - " + f(y) + ") = " + f(d) + at
+                                + "  (cross-entropy's 1/(ypred(1 - ypred)) cancels the sigmoid's f'(z) = " + f(fp) + ")", d));
+                    } else if (layer == last && !mse) {
+                        out.add(new Computation(Kind.DELTA, s, k, -1, new int[] { k }, "δ_" + n + " = dL/dz = " + scaled
+                                + "(-y/ypred + (1 - y)/(1 - ypred)) · f'(z) = " + f(d) + at, d));
+                    } else if (layer == last) {
                         out.add(new Computation(Kind.DELTA, s, k, -1, new int[] { k }, "δ_" + n + " = dL/dz = " + scaled + "-2(y - ypred) · f'(z) = "
                                 + scaled + f(-2 * (y - yhat)) + " · " + f(fp) + " = " + f(d) + at, d));
                     } else {

@@ -116,7 +116,8 @@ public final class SessionFile {
                 t.regularization().isNone() ? null : t.regularization().kind().label(),
                 t.regularization().isNone() ? null : t.regularization().rate(),
                 data.preset().sumsFullBatch() ? null : "mean", // absent: the sum, as every file before had it
-                s.updateState().length == 0 ? null : s.updateState());
+                s.updateState().length == 0 ? null : s.updateState(),
+                t.loss() == lab.backprop.model.LossFunction.MSE ? null : t.loss().id());
         List<SessionJson.SampleJson> samples = data.samples().stream().map(x -> new SessionJson.SampleJson(x.name(), x.raw(), x.label())).toList();
         boolean plain = data.features() == null || data.features().equals(lab.backprop.data.Feature.PLAIN);
         SessionJson.DatasetJson d = new SessionJson.DatasetJson(data.name(), data.featureNames(), data.shift(), data.positiveClass(),
@@ -407,7 +408,15 @@ public final class SessionFile {
             }
             Architecture architecture = Architecture.of(net.layout(), net.hiddenActivation(), net.outputActivation());
             try {
-                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs, split, reg);
+                lab.backprop.model.LossFunction lossFunction = lab.backprop.model.LossFunction.MSE;
+                if (t.loss() != null) {
+                    try {
+                        lossFunction = lab.backprop.model.LossFunction.parse(t.loss());
+                    } catch (IllegalArgumentException e) {
+                        throw fail("training.loss: " + e.getMessage());
+                    }
+                }
+                return new TrainingSetup(data, architecture, init, seed, new Batching(mode, batch), update, lr, epochs, split, reg, lossFunction);
             } catch (IllegalArgumentException e) {
                 throw fail("training: " + e.getMessage());
             }

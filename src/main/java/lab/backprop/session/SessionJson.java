@@ -39,7 +39,7 @@ final class SessionJson {
                         @JsonDeserialize(using = Text.class) String update, @JsonDeserialize(using = Real.class) Double testRatio,
                         @JsonDeserialize(using = Whole.class) BigInteger splitSeed, @JsonDeserialize(using = Text.class) String regularization,
                         @JsonDeserialize(using = Real.class) Double regularizationRate, @JsonDeserialize(using = Text.class) String fullBatchGradient,
-                        @JsonDeserialize(using = Reals.class) double[] updateState) { }
+                        @JsonDeserialize(using = Reals.class) double[] updateState, @JsonDeserialize(using = Text.class) String loss) { }
 
     record DatasetJson(@JsonDeserialize(using = Text.class) String name, @JsonDeserialize(contentUsing = Text.class) List<String> featureNames,
                        @JsonDeserialize(using = Reals.class) double[] shift, @JsonDeserialize(using = Text.class) String positiveClass,

@@ -13,8 +13,12 @@ public final class DatasetGradient {
      * The gradient of sum over samples of (y - ypred)^2 (seed 001's per-sample loss, summed), weights first
      * then biases, in the same order as {@link Network#parameter(int)}.
      */
-    public static double[] of(Snapshot snapshot, Dataset data) {
+    public static double[] of(Snapshot snapshot, Dataset data) { return of(snapshot, data, lab.backprop.model.LossFunction.MSE); }
+
+    /** The same for another loss: the sum over samples of its gradient. */
+    public static double[] of(Snapshot snapshot, Dataset data, lab.backprop.model.LossFunction loss) {
         Network net = snapshot.toNetwork();
+        net.setLoss(loss);
         Workspace ws = new Workspace(net.layout());
         double[] gw = new double[net.layout().weightCount()];
         double[] gb = new double[net.layout().biasCount()];

@@ -41,6 +41,7 @@ public final class Trainer {
     private final UpdateRule.Stepper stepper;
     private final boolean fusedSgd;    // the seeds' shape, plain gradient descent: the fused step (unless regularised)
     private volatile lab.backprop.model.Regularization regularization;
+    private final lab.backprop.model.LossFunction lossFunction;
     private final double fullBatchScale;  // 0.5 (seed 000's sum) or 1/n (the mean): TrainingSetup.fullBatchScale
     private final SplittableRandom shuffler;
     private final LearningRate learningRate;
@@ -99,7 +100,9 @@ public final class Trainer {
         this.batching = setup.batching().mode();
         this.batchSize = Math.min(setup.batching().batchSize(), inputs.length);
         this.stepper = setup.update().newStepper(net.layout());
-        this.fusedSgd = setup.update().isPlainGradientDescent() && net.isTwoHOne();
+        net.setLoss(setup.loss());
+        this.lossFunction = setup.loss();
+        this.fusedSgd = setup.update().isPlainGradientDescent() && net.isTwoHOne() && setup.loss() == lab.backprop.model.LossFunction.MSE;
         this.regularization = setup.regularization();
         this.fullBatchScale = setup.fullBatchScale(inputs.length);
         this.shuffler = new SplittableRandom(setup.seed() ^ 0x5DEECE66DL);
@@ -432,13 +435,18 @@ public final class Trainer {
         return best;
     }
 
-    /** MSE of the current network over all samples (seed 001's end-of-epoch loss). Allocates nothing. */
+    /** The mean loss (MSE, seed 001's end-of-epoch loss, unless another loss is set) over the training samples. Allocates nothing. */
     public double measureLoss() {
         double sum = 0;
+        boolean mse = lossFunction == lab.backprop.model.LossFunction.MSE;
         for (int i = 0; i < inputs.length; i++) {
             net.forward(inputs[i], ws);
-            double d = targets[i][0] - ws.output(0);
-            sum += d * d;
+            if (mse) {
+                double d = targets[i][0] - ws.output(0);
+                sum += d * d;
+            } else {
+                sum += lossFunction.of(targets[i][0], ws.output(0));
+            }
         }
         return sum / inputs.length;
     }
@@ -449,8 +457,7 @@ public final class Trainer {
         double sum = 0;
         for (int i = 0; i < testInputs.length; i++) {
             net.forward(testInputs[i], ws);
-            double d = testTargets[i] - ws.output(0);
-            sum += d * d;
+            sum += lossFunction.of(testTargets[i], ws.output(0)); // MSE's is (y - ypred)², as above
         }
         return sum / testInputs.length;
     }

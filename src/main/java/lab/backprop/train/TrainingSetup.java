@@ -10,6 +10,7 @@ import lab.backprop.model.Architecture;
 import lab.backprop.model.Initializer;
 import lab.backprop.model.Layout;
 import lab.backprop.model.Network;
+import lab.backprop.model.LossFunction;
 import lab.backprop.model.Regularization;
 import lab.backprop.support.Numbers;
 
@@ -23,7 +24,14 @@ import lab.backprop.support.Numbers;
  * @param epochs what a run trains (0 or more); a trainer's epoch count is its own
  */
 public record TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
-                            UpdateRule update, double learningRate, long epochs, Split split, Regularization regularization) {
+                            UpdateRule update, double learningRate, long epochs, Split split, Regularization regularization,
+                            LossFunction loss) {
+    /** With the seeds' loss, MSE. */
+    public TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
+                         UpdateRule update, double learningRate, long epochs, Split split, Regularization regularization) {
+        this(data, architecture, init, seed, batching, update, learningRate, epochs, split, regularization, LossFunction.MSE);
+    }
+
     /** Without a test split or regularisation: every sample is trained on, the loss is the data's alone. */
     public TrainingSetup(Dataset data, Architecture architecture, Initializer init, long seed, Batching batching,
                          UpdateRule update, double learningRate, long epochs) {
@@ -38,6 +46,7 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
 
     public TrainingSetup {
         if (regularization == null) throw new IllegalArgumentException("a training setup needs a regularization (NONE for none)");
+        if (loss == null) throw new IllegalArgumentException("a training setup needs a loss function");
         if (split == null) throw new IllegalArgumentException("a training setup needs a split (Split.NONE for none)");
         if (data == null) throw new IllegalArgumentException("the data set is missing");
         if (data.isEmpty()) throw new IllegalArgumentException("the data set '" + data.name() + "' has no samples");
@@ -87,25 +96,29 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
     /** A trainer that trains {@code start} (not copied) with these settings, e.g. a loaded session's network. */
     public Trainer newTrainer(Network start) { return new Trainer(start, this); }
 
-    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs, split, regularization); }
-    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs, split, regularization); }
-    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs, split, regularization); }
-    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs, split, regularization); }
-    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs, split, regularization); }
-    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs, split, regularization); }
-    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs, split, regularization); }
-    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n, split, regularization); }
+    public TrainingSetup withData(Dataset d) { return new TrainingSetup(d, architecture, init, seed, batching, update, learningRate, epochs, split, regularization, loss); }
+    public TrainingSetup withArchitecture(Architecture a) { return new TrainingSetup(data, a, init, seed, batching, update, learningRate, epochs, split, regularization, loss); }
+    public TrainingSetup withInit(Initializer i) { return new TrainingSetup(data, architecture, i, seed, batching, update, learningRate, epochs, split, regularization, loss); }
+    public TrainingSetup withSeed(long s) { return new TrainingSetup(data, architecture, init, s, batching, update, learningRate, epochs, split, regularization, loss); }
+    public TrainingSetup withBatching(Batching b) { return new TrainingSetup(data, architecture, init, seed, b, update, learningRate, epochs, split, regularization, loss); }
+    public TrainingSetup withUpdate(UpdateRule u) { return new TrainingSetup(data, architecture, init, seed, batching, u, learningRate, epochs, split, regularization, loss); }
+    public TrainingSetup withLearningRate(double r) { return new TrainingSetup(data, architecture, init, seed, batching, update, r, epochs, split, regularization, loss); }
+    public TrainingSetup withEpochs(long n) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, n, split, regularization, loss); }
 
-    public TrainingSetup withSplit(Split sp) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, sp, regularization); }
+    public TrainingSetup withSplit(Split sp) { return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, sp, regularization, loss); }
 
     public TrainingSetup withRegularization(Regularization r) {
-        return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, split, r);
+        return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, split, r, loss);
+    }
+
+    public TrainingSetup withLoss(LossFunction l) {
+        return new TrainingSetup(data, architecture, init, seed, batching, update, learningRate, epochs, split, regularization, l);
     }
 
     /** Whether {@code other} differs from this one only in what a running trainer can take at once (rate, epochs). */
     public boolean sameNetworkAs(TrainingSetup other) {
         return data == other.data && architecture.equals(other.architecture) && init == other.init && seed == other.seed
-                && batching.equals(other.batching) && update.equals(other.update) && split.equals(other.split);
+                && batching.equals(other.batching) && update.equals(other.update) && split.equals(other.split) && loss == other.loss;
     }
 
     /** "2-2-1 sigmoid on gender: sgd, lr 0.1, 1000 epochs, normal init, seed 1" (and the rule when it is not plain GD). */
@@ -121,6 +134,7 @@ public record TrainingSetup(Dataset data, Architecture architecture, Initializer
                 + (update.isPlainGradientDescent() ? "" : ", " + update.title())
                 + ", lr " + Numbers.plain(learningRate) + ", " + epochs + " epochs, " + init + " init, seed " + seed
                 + (split.isNone() ? "" : ", " + split.describe() + " (" + split.testCount(data.size()) + " of " + data.size() + " samples)")
-                + (regularization.isNone() ? "" : ", regularization " + regularization.describe());
+                + (regularization.isNone() ? "" : ", regularization " + regularization.describe())
+                + (loss == LossFunction.MSE ? "" : ", loss " + loss);
     }
 }

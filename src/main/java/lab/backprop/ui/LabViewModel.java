@@ -294,6 +294,6 @@ public final class LabViewModel {
 
     private void updateGradients() {
         Snapshot s = snapshot.get();
-        gradients.set(showGradients.get() && s != null ? DatasetGradient.of(s, lab.trainingData()) : null);
+        gradients.set(showGradients.get() && s != null ? DatasetGradient.of(s, lab.trainingData(), setup.get().loss()) : null);
     }
 }

@@ -24,6 +24,7 @@ public final class LossCurveView extends BorderPane {
     private final LossChart chart = new LossChart();
     private final CheckBox logScale = new CheckBox("log scale");
     private final Label latest = new Label();
+    private final javafx.scene.control.ComboBox<lab.backprop.model.LossFunction> lossChoice = new javafx.scene.control.ComboBox<>();
 
     public LossCurveView(LabViewModel vm) {
         this.vm = vm;
@@ -36,10 +37,29 @@ public final class LossCurveView extends BorderPane {
         latest.setWrapText(true); // in a narrow pane (a lesson open at 1024 px) the number wraps, never elides
         latest.setMinHeight(Region.USE_PREF_SIZE);
         latest.setMinWidth(60);
-        Label title = new Label("Loss (MSE per epoch)");
+        Label title = new Label("Loss");
         title.getStyleClass().add("panel-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(10, 0, title, latest); // the number goes under the title when narrow
+        lossChoice.setId("lossChoice");
+        lossChoice.getItems().setAll(lab.backprop.model.LossFunction.values());
+        lossChoice.setValue(vm.setup().loss());
+        lossChoice.setMinWidth(Region.USE_PREF_SIZE);
+        lossChoice.setMaxWidth(Region.USE_PREF_SIZE);
+        chart.setYTitle("loss (" + vm.setup().loss() + ")");
+        lossChoice.setTooltip(new Tooltip("What the network minimises: the mean squared error (the seeds') or binary cross-entropy,"
+                + " whose error term at the sigmoid output is simply ypred - y; a change draws new weights"));
+        lossChoice.valueProperty().addListener((o, a, b) -> {
+            if (b == null || b == vm.setup().loss()) return;
+            String problem = vm.editSetup(s -> s.withLoss(b));
+            if (problem != null) vm.report(problem);
+        });
+        Label perEpoch = new Label("per epoch");
+        perEpoch.getStyleClass().add("panel-title");
+        perEpoch.setMinWidth(Region.USE_PREF_SIZE);
+        HBox titleRow = new HBox(6, title, lossChoice, perEpoch);
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        titleRow.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(10, 0, titleRow, latest); // the number goes under the title when narrow
         heading.setMinWidth(0);
         HBox.setHgrow(heading, Priority.ALWAYS);
         HBox header = new HBox(10, heading, logScale);
@@ -52,7 +72,7 @@ public final class LossCurveView extends BorderPane {
         });
         vm.snapshotProperty().addListener((o, a, b) -> update());
         vm.lossHistoryProperty().addListener((o, a, b) -> update());
-        vm.setupProperty().addListener((o, a, b) -> showLatest()); // a new regularisation: its term at once
+        vm.setupProperty().addListener((o, a, b) -> { showLatest(); lossChoice.setValue(b.loss()); chart.setYTitle("loss (" + b.loss() + ")"); }); // a new regularisation: its term at once
         redraw.now();
     }
 

@@ -26,6 +26,7 @@ class BadArgumentsTest {
             "train --dataset circle --data-seed x | Invalid value for option '--data-seed'",
             "train --test-ratio 0.95              | --test-ratio: the test share must be 0 (no test set) or 0.1 to 0.9 (10 to 90 %), got 0.95",
             "train --test-ratio 0.05              | --test-ratio: the test share must be 0 (no test set) or 0.1 to 0.9",
+            "train --loss hinge                   | --loss: unknown loss 'hinge' (choose mse or cross-entropy)",
             "train --regularization l3            | --regularization: unknown regularization 'l3' (choose none, l1 or l2)",
             "train --reg-rate 0.1                 | --reg-rate needs --regularization l1 or l2",
             "train --regularization l2 --reg-rate -1 | --reg-rate must be 0 or more, got -1",

@@ -23,6 +23,7 @@ import lab.backprop.support.Numbers;
 import lab.backprop.data.Dataset;
 import lab.backprop.model.ChainRuleTrace;
 import lab.backprop.model.Layout;
+import lab.backprop.model.Network;
 import lab.backprop.model.Snapshot;
 import lab.backprop.ui.LabViewModel;
 
@@ -96,9 +97,19 @@ public final class BackpropStepView extends VBox {
         dataset.bind(vm.datasetProperty());
         snapshot.bind(vm.snapshotProperty());
         learningRate.bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> vm.setup().learningRate(), vm.setupProperty()));
+        lossFunction = vm.setup().loss();
+        vm.setupProperty().addListener((o, a, b) -> { if (b.loss() != lossFunction) { lossFunction = b.loss(); whenShown.request(); } });
     }
 
     public ComboBox<String> sampleChooser() { return sampleBox; }
+
+    /** The network with the lab's loss, so that the chain's first factor is that loss's. */
+    private Network withLoss(Network n) {
+        n.setLoss(lossFunction);
+        return n;
+    }
+
+    private volatile lab.backprop.model.LossFunction lossFunction = lab.backprop.model.LossFunction.MSE;
 
     /** Shows the whole chain of parameter {@code p} (weights first, then biases) for sample {@code sample}. */
     public void showChain(int sample, int p) {
@@ -124,7 +135,7 @@ public final class BackpropStepView extends VBox {
         int p = Math.max(0, names(s.layout()).indexOf(parameterBox.getValue()));
         Dataset.Sample chosen = d.sample(sample);
         try {
-            return ChainRuleTrace.of(s.toNetwork(), d.toInput(chosen.raw()), chosen.label(), p, learningRate.get());
+            return ChainRuleTrace.of(withLoss(s.toNetwork()), d.toInput(chosen.raw()), chosen.label(), p, learningRate.get());
         } catch (RuntimeException e) {
             return null;
         }
@@ -174,7 +185,7 @@ public final class BackpropStepView extends VBox {
         }
         Dataset.Sample chosen = d.sample(sample);
         try {
-            trace = ChainRuleTrace.of(s.toNetwork(), d.toInput(chosen.raw()), chosen.label(), p, learningRate.get());
+            trace = ChainRuleTrace.of(withLoss(s.toNetwork()), d.toInput(chosen.raw()), chosen.label(), p, learningRate.get());
             traceParameter = p;
         } catch (RuntimeException e) {
             clearLines(e.getMessage());

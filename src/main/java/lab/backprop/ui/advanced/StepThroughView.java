@@ -239,6 +239,7 @@ public final class StepThroughView extends VBox {
             }
         }
         Network net = s.toNetwork();
+        net.setLoss(vm.setup().loss());
         trace = StepTrace.of(net, in, y, scale, vm.trainerLearningRate(), vm.setup().regularization());
         traced = s;
         trouble.setText(NeuronHealth.of(net, d.inputs()).reasons().stream().map(r -> r + ".").collect(java.util.stream.Collectors.joining("\n")));

@@ -35,7 +35,13 @@ public final class LossChart extends Region {
     private final ResizableCanvas canvas = new ResizableCanvas(this::redraw);
     private List<Curve> curves = List.of();
     private boolean logScale;
-    private final String yTitle = "loss (MSE)";
+    private String yTitle = "loss (MSE)";
+
+    /** The y axis's title, e.g. "loss (cross-entropy)". */
+    public void setYTitle(String title) {
+        yTitle = title;
+        redraw();
+    }
     private final double fontSize = 11;
     private int drawnBuckets;
     private int drawnPoints;
