@@ -138,6 +138,11 @@ public final class LabController implements AutoCloseable {
         }
     }
 
+    /** The last two parameters set by hand (edits, sliders, the landscape), oldest first; a new array on each change. */
+    public int[] recentlyEdited() { return touched; }
+
+    private volatile int[] touched = new int[0];
+
     /** The rate the trainer uses now. */
     public double trainerLearningRate() { return current.trainer.learningRate().get(); }
     public Limits limits() { return limits; }
@@ -392,6 +397,10 @@ public final class LabController implements AutoCloseable {
      * while training (a slow pace is woken for it).
      */
     public void setParameter(int parameter, double value) {
+        int[] was = touched;
+        if (was.length == 0 || was[was.length - 1] != parameter) { // the last two parameters edited, oldest first
+            touched = was.length == 0 ? new int[] { parameter } : new int[] { was[was.length - 1], parameter };
+        }
         Current c = current;
         c.trainer.submitEdit(parameter, value);
         c.loop.wake();

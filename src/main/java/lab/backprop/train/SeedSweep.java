@@ -59,6 +59,12 @@ public final class SeedSweep {
     public SeedSweep withUpdate(UpdateRule rule) { return new SeedSweep(setup.withUpdate(rule), stuckLoss); }
 
     /**
+     * The same sweep minimising another loss. A start is stuck when a sample is on the wrong side of 0.5 or its MSE
+     * is above the threshold, whichever loss it was trained on.
+     */
+    public SeedSweep withLoss(lab.backprop.model.LossFunction loss) { return new SeedSweep(setup.withLoss(loss), stuckLoss); }
+
+    /**
      * Seeds {@code firstSeed .. firstSeed + n - 1} until done or cancelled, side by side on every core (this thread and
      * one helper per further core, each taking every k-th seed); each run is its seed's own, so the result is the same
      * on any number of cores. A cancelled sweep keeps the runs of the seeds before the first one not done.
@@ -145,6 +151,10 @@ public final class SeedSweep {
             if ((out[i] >= 0.5) != (y[i] >= 0.5)) wrong++;
         }
         double loss = t.loss();
+        if (s.loss() != lab.backprop.model.LossFunction.MSE) { // judged by its MSE, as every other start
+            loss = 0;
+            for (int i = 0; i < x.length; i++) loss += (y[i] - out[i]) * (y[i] - out[i]) / x.length;
+        }
         String reason = diverged != null ? "diverged"
                 : wrong > 0 ? wrong + " of " + x.length + " samples on the wrong side of 0.5"
                 : loss > stuckLoss ? "loss " + loss + " above " + stuckLoss

@@ -54,6 +54,12 @@ public final class TwinRun {
         return new TwinRun(start, new Side(a.title(), setup.withUpdate(a)), new Side(b.title(), setup.withUpdate(b)));
     }
 
+    /** The setup with MSE against binary cross-entropy, from the same weights (each curve is its own loss). */
+    public static TwinRun mseVersusCrossEntropy(Network start, TrainingSetup setup) {
+        return new TwinRun(start, new Side("MSE", setup.withLoss(lab.backprop.model.LossFunction.MSE)),
+                new Side("cross-entropy", setup.withLoss(lab.backprop.model.LossFunction.CROSS_ENTROPY)));
+    }
+
     public Side side(int i) { return sides[i]; }
     /** The trainer of side 0 or 1; only the thread running {@link #run} may touch it while it runs. */
     public Trainer trainer(int i) { return trainers[i]; }

@@ -26,6 +26,8 @@ public final class Views {
             new Entry("Decision map", "The output over the input plane; click to add points", DecisionMapView.class, DecisionMapView::new, true),
             new Entry("Hidden space", "Each sample where the hidden layer puts it, and the output's decision line there",
                     lab.backprop.ui.advanced.HiddenSpaceView.class, lab.backprop.ui.advanced.HiddenSpaceView::new, true),
+            new Entry("Landscape", "The loss over two parameters around the network now, and the way training went; click to move there",
+                    lab.backprop.ui.advanced.LossLandscapeView.class, lab.backprop.ui.advanced.LossLandscapeView::new, true),
             new Entry("Step through", "Every computation of one training step, on the graph, forward and back; below it, the whole chain of one gradient",
                     lab.backprop.ui.advanced.StepThroughView.class, lab.backprop.ui.advanced.StepThroughView::new, true),
             new Entry("History", "Rewind to an earlier epoch; every parameter over time", HistoryView.class, HistoryView::new, false),

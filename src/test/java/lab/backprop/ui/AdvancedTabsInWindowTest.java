@@ -36,7 +36,7 @@ class AdvancedTabsInWindowTest {
 
     @Test void everyPanelHasATab() {
         List<String> titles = fx(() -> window.views().titles());
-        assertEquals(List.of("Sigmoid", "Data", "Decision map", "Hidden space", "Step through", "History", "Twin runs", "Seed sweep"), titles);
+        assertEquals(List.of("Sigmoid", "Data", "Decision map", "Hidden space", "Landscape", "Step through", "History", "Twin runs", "Seed sweep"), titles);
     }
 
     @Test void everyEpochIsRecordedAndTheScrubBarRewindsTheWholeWindow(FxRobot robot) {

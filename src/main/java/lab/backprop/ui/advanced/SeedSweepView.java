@@ -38,6 +38,7 @@ public final class SeedSweepView extends VBox {
 
     private SeedSweep sweep;
     private final javafx.scene.control.ChoiceBox<lab.backprop.train.UpdateRule> rule = new javafx.scene.control.ChoiceBox<>();
+    private final javafx.scene.control.ChoiceBox<lab.backprop.model.LossFunction> lossChoice = new javafx.scene.control.ChoiceBox<>();
     private final TextField count = new TextField("100");
     private final TextField firstSeed = new TextField("0");
     private final Button run = new Button("Run");
@@ -101,7 +102,11 @@ public final class SeedSweepView extends VBox {
         });
         rule.setTooltip(new Tooltip("The update rule of every start (its default hyper-parameters): how many get stuck with each?"));
         javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, new Label("Starts (N)"), count,
-                new Label("first seed"), firstSeed, new Label("rule"), rule, run, cancel);
+                new Label("first seed"), firstSeed, new Label("rule"), rule, new Label("loss"), lossChoice, run, cancel);
+        lossChoice.setId("sweep-loss");
+        lossChoice.getItems().setAll(lab.backprop.model.LossFunction.values());
+        lossChoice.setValue(lab.backprop.model.LossFunction.MSE);
+        lossChoice.setTooltip(new Tooltip("The loss every start minimises: MSE (the seed's) or cross-entropy"));
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Node n : controls.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> start());
@@ -155,7 +160,7 @@ public final class SeedSweepView extends VBox {
             result.setText(e.getMessage());
             return false;
         }
-        sweep = SeedSweep.xor().withUpdate(rule.getValue());
+        sweep = SeedSweep.xor().withUpdate(rule.getValue()).withLoss(lossChoice.getValue());
         SeedSweep chosen = sweep;
         task.set(Job.start("seed-sweep", job -> chosen.run(seed, n, job::isCancelled, job::progress)));
         run.setDisable(true);
@@ -190,6 +195,7 @@ public final class SeedSweepView extends VBox {
     private void show(SeedSweep.Result r) {
         progress.setProgress(1);
         result.setText(r.stuckCount() + " of " + r.size() + " got stuck with " + sweep.setup().update().title()
+                + (sweep.setup().loss() == lab.backprop.model.LossFunction.MSE ? "" : " and " + sweep.setup().loss())
                 + (r.complete() ? "" : " (cancelled early)"));
         stuckList.getItems().setAll(r.runs().stream().filter(SeedSweep.Run::stuck)
                 .map(x -> "seed " + x.seed() + ": " + x.reason() + " (loss " + Numbers.sig3(x.finalLoss()) + ")").toList());

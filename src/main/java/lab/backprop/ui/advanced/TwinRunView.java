@@ -35,6 +35,7 @@ public final class TwinRunView extends VBox {
     public static final String SGD_VS_BATCH = "SGD vs full batch";
     public static final String TWO_RATES = "two learning rates";
     public static final String TWO_RULES = "two update rules";
+    public static final String TWO_LOSSES = "MSE vs cross-entropy";
     private final ChoiceBox<lab.backprop.train.UpdateRule> ruleA = new ChoiceBox<>(), ruleB = new ChoiceBox<>();
 
     private final LabViewModel vm;
@@ -82,7 +83,7 @@ public final class TwinRunView extends VBox {
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        mode.getItems().setAll(SGD_VS_BATCH, TWO_RATES, TWO_RULES);
+        mode.getItems().setAll(SGD_VS_BATCH, TWO_RATES, TWO_RULES, TWO_LOSSES);
         for (ChoiceBox<lab.backprop.train.UpdateRule> c : List.of(ruleA, ruleB)) {
             c.getItems().setAll(lab.backprop.train.UpdateRule.known());
             c.setConverter(new javafx.util.StringConverter<>() {
@@ -144,7 +145,9 @@ public final class TwinRunView extends VBox {
             if (!(a > 0)) throw new IllegalArgumentException("the learning rate must be positive, got " + rateA.getText().trim());
             TrainingSetup setup = vm.setup();
             Network net = vm.snapshot().toNetwork();
-            if (TWO_RULES.equals(mode.getValue())) {
+            if (TWO_LOSSES.equals(mode.getValue())) {
+                twins = TwinRun.mseVersusCrossEntropy(net, setup.withLearningRate(a));
+            } else if (TWO_RULES.equals(mode.getValue())) {
                 twins = TwinRun.twoRules(net, setup.withLearningRate(a), ruleA.getValue(), ruleB.getValue());
             } else if (TWO_RATES.equals(mode.getValue())) {
                 double b = Numbers.parse(rateB.getText(), "the second learning rate");

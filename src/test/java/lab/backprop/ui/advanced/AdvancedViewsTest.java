@@ -71,7 +71,7 @@ class AdvancedViewsTest {
 
     @Test
     void fiveAdvancedViewsInOrderAfterSigmoidAndData() {
-        assertEquals(List.of("Sigmoid", "Data", "Decision map", "Hidden space", "Step through", "History", "Twin runs", "Seed sweep"),
+        assertEquals(List.of("Sigmoid", "Data", "Decision map", "Hidden space", "Landscape", "Step through", "History", "Twin runs", "Seed sweep"),
                 Views.SIDE_PANEL.stream().map(Views.Entry::title).toList());
     }
 

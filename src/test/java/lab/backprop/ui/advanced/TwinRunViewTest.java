@@ -144,6 +144,22 @@ class TwinRunViewTest {
     }
 
     @Test
+    void mseAgainstCrossEntropyFromTheSameWeights(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.modeChooser().setValue(TwinRunView.TWO_LOSSES);
+            view.pacedBox().setSelected(false);
+        });
+        robot.doubleClickOn("#twin-epochs").write("100");
+        runAndWait(robot);
+        TwinRun twins = view.twinRunProperty().get();
+        assertEquals(lab.backprop.model.LossFunction.MSE, twins.side(0).setup().loss());
+        assertEquals(lab.backprop.model.LossFunction.CROSS_ENTROPY, twins.side(1).setup().loss());
+        lab.backprop.train.Trainer alone = twins.side(1).setup().newTrainer(start.toNetwork());
+        alone.runEpochs(100);
+        assertArrayEquals(alone.network().weightsCopy(), twins.trainer(1).network().weightsCopy(), 0.0);
+    }
+
+    @Test
     void badRateIsRefusedWithAMessageAndNothingRuns(FxRobot robot) {
         robot.doubleClickOn("#twin-rate-a").write("fast");
         robot.clickOn("#twin-run");
