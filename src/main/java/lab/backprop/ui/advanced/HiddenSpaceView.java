@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,8 +13,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 import lab.backprop.data.Dataset;
 import lab.backprop.model.DecisionMap;
@@ -215,27 +212,7 @@ public final class HiddenSpaceView extends VBox {
                 g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             }
         }
-        g.setStroke(pal.get(Palette.Key.AXIS));
-        g.strokeRect(LEFT, TOP, pw, ph);
-        g.setFill(pal.get(Palette.Key.TEXT));
-        g.setFont(Font.font(11));
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.CENTER);
-        for (double v : lab.backprop.ui.chart.Ticks.within(xMin, xMax, (int) Math.max(2, pw / 80), 0)) {
-            g.fillText(lab.backprop.ui.chart.Ticks.label(v), px.applyAsDouble(v), TOP + ph + 4);
-        }
-        g.fillText(neuronA.getValue(), LEFT + pw / 2, TOP + ph + 18);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v : lab.backprop.ui.chart.Ticks.within(yMin, yMax, (int) Math.max(2, ph / 60), 0)) {
-            g.fillText(lab.backprop.ui.chart.Ticks.label(v), LEFT - 6, py.applyAsDouble(v));
-        }
-        g.save();
-        g.translate(12, TOP + ph / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(neuronB.getValue(), 0, 0);
-        g.restore();
+        lab.backprop.ui.chart.PlotFrame.draw(g, LEFT, TOP, pw, ph, xMin, xMax, yMin, yMax, neuronA.getValue(), neuronB.getValue());
     }
 
     /** The decision line clipped to the plot: solved for h_b along the axis, or for h_a when it is steep. */

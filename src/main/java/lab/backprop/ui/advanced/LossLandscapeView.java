@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,8 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 import lab.backprop.data.Dataset;
 import lab.backprop.model.Layout;
@@ -218,28 +215,8 @@ public final class LossLandscapeView extends VBox {
         g.setLineWidth(2.5);
         g.strokeOval(cx - 6, cy - 6, 12, 12);
         g.restore();
-        g.setStroke(pal.get(Palette.Key.AXIS));
-        g.setLineWidth(1);
-        g.strokeRect(LEFT, TOP, pw, ph);
-        g.setFill(pal.get(Palette.Key.TEXT));
-        g.setFont(Font.font(11));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (double v : lab.backprop.ui.chart.Ticks.within(grid.aMin(), grid.aMax(), (int) Math.max(2, pw / 80), 0)) {
-            g.fillText(lab.backprop.ui.chart.Ticks.label(v), px.applyAsDouble(v), TOP + ph + 4);
-        }
-        g.fillText(paramA.getValue(), LEFT + pw / 2, TOP + ph + 18);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v : lab.backprop.ui.chart.Ticks.within(grid.bMin(), grid.bMax(), (int) Math.max(2, ph / 60), 0)) {
-            g.fillText(lab.backprop.ui.chart.Ticks.label(v), LEFT - 6, py.applyAsDouble(v));
-        }
-        g.save();
-        g.translate(12, TOP + ph / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(paramB.getValue(), 0, 0);
-        g.restore();
+        lab.backprop.ui.chart.PlotFrame.draw(g, LEFT, TOP, pw, ph, grid.aMin(), grid.aMax(), grid.bMin(), grid.bMax(),
+                paramA.getValue(), paramB.getValue());
     }
 
     /** A click at (x, y) on the plot: the two parameters move to the values there. */

@@ -78,11 +78,11 @@ public final class SeedSweepView extends VBox {
         progress.setPrefWidth(300);
         result.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
         stuckList.setPrefHeight(140);
-        stuckList.setMinHeight(56);
+        stuckList.setMinHeight(48);
         stuckList.setTooltip(new Tooltip("Double-click a seed to put its start in the main window, then Train to watch it get stuck"));
         stuckList.setOnMouseClicked(e -> { if (e.getClickCount() == 2) loadSelected(); });
         chart.setPrefSize(480, 180);
-        chart.setMinSize(200, 80);
+        chart.setMinSize(200, 64); // at 1024x700 the chart gives way first: the view fits without scrolling
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         VBox.setVgrow(stuckList, javafx.scene.layout.Priority.ALWAYS);
         result.setWrapText(true);

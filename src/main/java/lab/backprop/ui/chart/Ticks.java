@@ -39,8 +39,11 @@ public final class Ticks {
         if (v == 0) return "0";
         double a = Math.abs(v);
         if (a >= 1e6 || a < 1e-4) {
-            String s = String.format(java.util.Locale.ROOT, "%.0e", v);
-            return s.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            // as many digits as the value needs (1.5e7, not "2e7" beside a true 2e7), up to four
+            String s = String.format(java.util.Locale.ROOT, "%.3e", v);
+            String mantissa = s.substring(0, s.indexOf('e')), exponent = s.substring(s.indexOf('e'));
+            if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+            return (mantissa + exponent).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
         return BigDecimal.valueOf(clean(v)).stripTrailingZeros().toPlainString();
     }

@@ -31,6 +31,9 @@ class TicksTest {
         assertEquals("2500", Ticks.label(2500));
         assertEquals("1e-5", Ticks.label(1e-5));
         assertEquals("2e6", Ticks.label(2e6));
+        assertEquals("1.5e7", Ticks.label(1.5e7), "not 2e7 beside a true 2e7");
+        assertEquals("2.5e-5", Ticks.label(2.5e-5));
+        assertEquals("-3e8", Ticks.label(-3e8));
         assertEquals("-0.25", Ticks.label(-0.25));
     }
 }
