@@ -13,10 +13,15 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 done, 1 the run failed (divergence or another error), 2 bad arguments.
  * Errors are one line on stderr, never a stack trace.
  */
-@Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1",
+@Command(name = "backprop-lab", mixinStandardHelpOptions = true, versionProvider = BackpropCli.Version.class,
         description = "Train and query small neural networks like the tutorials do.",
         subcommands = { TrainCommand.class, PredictCommand.class, LessonCommand.class, BenchCommand.class })
 public final class BackpropCli implements Runnable {
+    /** --version: the build's version, not a number typed into the source. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[] { "Backprop Lab " + lab.backprop.support.AppVersion.get() }; }
+    }
+
     /** The run failed, e.g. training diverged. */
     public static final int EXIT_FAILED = 1;
     /** The arguments were wrong. */

@@ -61,6 +61,14 @@ class BadArgumentsTest {
         assertEquals("", run.out(), "nothing runs after a bad argument");
     }
 
+    private static String readPom() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test void theErrorPointsToTheCommandsHelp() {
         CliRun run = CliRun.of("train", "--lr", "-1");
         assertTrue(run.err().trim().endsWith("(see 'backprop-lab train --help')"), run::toString);
@@ -71,6 +79,11 @@ class BadArgumentsTest {
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--dataset") && help.out().contains("--log-every"), help::toString);
         assertEquals(0, CliRun.of("--version").exitCode());
+        // the build's own version, as the POM says it
+        java.util.regex.Matcher pom = java.util.regex.Pattern.compile("<artifactId>backprop-lab</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(readPom());
+        assertTrue(pom.find());
+        assertEquals("Backprop Lab " + pom.group(1), CliRun.of("--version").out().trim());
         CliRun top = CliRun.of("--help");
         assertTrue(top.out().contains("train") && top.out().contains("predict") && top.out().contains("bench"), top::toString);
     }
