@@ -20,7 +20,15 @@ final class LoggedTraining {
     private final Trainer trainer;
     private final LossHistory history = new LossHistory();
 
+    private StringBuilder lossCsv; // every epoch's loss as CSV rows (--loss-csv), or null
+
     LoggedTraining(Trainer trainer) { this.trainer = trainer; }
+
+    /** Measures every epoch's loss and adds "epoch,loss[,test_loss]" rows to {@code csv} (its header first). */
+    void recordCsv(StringBuilder csv) {
+        lossCsv = csv;
+        csv.append(Double.isNaN(trainer.testLoss()) ? "epoch,loss\n" : "epoch,loss,test_loss\n");
+    }
 
     Trainer trainer() { return trainer; }
     LossHistory history() { return history; }
@@ -36,7 +44,7 @@ final class LoggedTraining {
      *                 recorded, as the window does, since that is the run whose memory is of interest
      */
     void run(long epochs, long logEvery, PrintWriter out, PrintWriter heap) throws DivergenceException {
-        if (heap != null) {
+        if (heap != null || lossCsv != null) {
             runEveryEpoch(epochs, logEvery, out, heap);
             return;
         }
@@ -68,10 +76,10 @@ final class LoggedTraining {
 
     private void runEveryEpoch(long epochs, long logEvery, PrintWriter out, PrintWriter heap) throws DivergenceException {
         long checkpoint = Math.max(1, epochs / 10);
-        heap.printf(Locale.ROOT, "Heap used before training: %s%n", HeapMeter.usedAfterGc());
+        if (heap != null) heap.printf(Locale.ROOT, "Heap used before training: %s%n", HeapMeter.usedAfterGc());
         for (long e = 0; e < epochs; e++) {
             record(e, trainer.runEpoch(), logEvery, out);
-            if ((e + 1) % checkpoint == 0) {
+            if (heap != null && (e + 1) % checkpoint == 0) {
                 heap.printf(Locale.ROOT, "Heap used after epoch %d: %s (loss history: %d buckets for %d epochs)%n",
                         e, HeapMeter.usedAfterGc(), history.size(), history.recorded());
             }
@@ -81,6 +89,7 @@ final class LoggedTraining {
     private void record(long epoch, double loss, long logEvery, PrintWriter out) {
         double test = trainer.testLoss();
         history.record(epoch, loss, test);
+        if (lossCsv != null) lossCsv.append(epoch).append(',').append(loss).append(Double.isNaN(test) ? "" : "," + test).append('\n');
         if (logEvery > 0 && epoch % logEvery == 0) {
             out.printf(Locale.ROOT, Double.isNaN(test) ? "Epoch %d loss: %.3f%n" : "Epoch %d loss: %.3f test: %.3f%n", epoch, loss, test);
         }

@@ -37,6 +37,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " (for 'predict --model' and the window's File > Open session).")
     String saveTo;
 
+    @Option(names = "--loss-csv", paramLabel = "FILE.csv",
+            description = "Write every epoch's loss (and the test loss with --test-ratio) as CSV: epoch,loss[,test_loss].")
+    String lossCsv;
+
     @Override public Integer call() {
         TrainingSetup setup = options.setup();
         long every = logEvery != null ? logEvery : options.defaultLogEvery();
@@ -45,10 +49,16 @@ final class TrainCommand implements Callable<Integer> {
             String problem = RegularFiles.whyNotWritable(saveTo); // as typed: Path would drop a trailing separator
             if (problem != null) throw options.bad("--save " + saveTo + ": " + problem);
         }
+        if (lossCsv != null) {
+            String problem = RegularFiles.whyNotWritable(lossCsv);
+            if (problem != null) throw options.bad("--loss-csv " + lossCsv + ": " + problem);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Training " + setup.describe());
         Trainer trainer = setup.newTrainer();
         LoggedTraining loop = new LoggedTraining(trainer);
+        StringBuilder csv = new StringBuilder();
+        if (lossCsv != null) loop.recordCsv(csv);
         long start = System.nanoTime();
         try {
             loop.run(setup.epochs(), every, out, reportHeap ? out : null);
@@ -58,6 +68,14 @@ final class TrainCommand implements Callable<Integer> {
             return BackpropCli.EXIT_FAILED;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (lossCsv != null) {
+            try {
+                lab.backprop.support.AtomicFiles.writeString(Path.of(lossCsv), csv.toString());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("Error: could not write " + lossCsv + ": " + e.getMessage());
+                return BackpropCli.EXIT_FAILED;
+            }
+        }
         out.printf(Locale.ROOT, "Final loss after %d epochs: %.4g%s%s%n", trainer.epoch(), trainer.loss(),
                 (Double.isNaN(trainer.testLoss()) ? "" : String.format(Locale.ROOT, ", test loss %.4g", trainer.testLoss()))
                         + (trainer.regularization().isNone() ? "" : String.format(Locale.ROOT, ", regularization term %.4g",

@@ -107,6 +107,28 @@ class TrainCommandTest {
         assertEquals(String.format(Locale.ROOT, "Epoch 10 loss: %.3f test: %.3f", t.loss(), t.testLoss()), lossLines.get(1));
     }
 
+    @Test void lossCsvHoldsEveryEpochsLossAsTheTrainerMeasuredIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("loss.csv");
+        CliRun run = CliRun.of("train", "--seed", "3", "--epochs", "25", "--log-every", "5", "--loss-csv", file.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> rows = java.nio.file.Files.readAllLines(file);
+        assertEquals("epoch,loss", rows.get(0));
+        assertEquals(26, rows.size());
+        Trainer t = Setups.trainer(Setups.twoHOne(2, Activation.SIGMOID, Initializer.STANDARD_NORMAL, 3),
+                BuiltinDatasets.gender(), Batching.Mode.PER_SAMPLE, 0.1, 1, 3);
+        for (int e = 0; e < 25; e++) assertEquals(e + "," + t.runEpoch(), rows.get(e + 1), "epoch " + e + ", every digit");
+        // and with a test split, the test loss in a third column
+        CliRun split = CliRun.of("train", "--dataset", "circle", "--test-ratio", "0.2", "--epochs", "3", "--log-every", "0",
+                "--loss-csv", file.toString());
+        assertEquals(0, split.exitCode(), split::toString);
+        rows = java.nio.file.Files.readAllLines(file);
+        assertEquals("epoch,loss,test_loss", rows.get(0));
+        assertEquals(3, rows.get(3).split(",").length);
+        CliRun bad = CliRun.of("train", "--loss-csv", dir.toString() + "/");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--loss-csv"), bad::toString);
+    }
+
     @Test void xorDefaultsAreSeed000() {
         CliRun run = CliRun.of("train", "--dataset", "xor", "--log-every", "1000");
         assertEquals(0, run.exitCode(), run::toString);
