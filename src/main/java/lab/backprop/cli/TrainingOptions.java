@@ -46,8 +46,12 @@ public final class TrainingOptions {
     Long dataSeed;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
-            description = "Own data instead of a built-in: two numeric feature columns and a 0/1 label, header optional.")
+            description = "Own data instead of a built-in: two numeric feature columns and a 0/1 label, header optional;"
+                    + " - reads it from standard input.")
     Path dataFile;
+
+    /** Where "--data -" reads from (tests put their own here). */
+    static java.util.function.Supplier<java.io.InputStream> standardInput = () -> System.in;
 
     private Dataset resolved;
 
@@ -205,6 +209,9 @@ public final class TrainingOptions {
         }
         if (dataFile == null) return generate(dataset != null ? dataset : BuiltinDatasets.gender());
         try {
+            if (dataFile.toString().equals("-")) {
+                return new CsvDatasetReader().read(standardInput.get(), "stdin", CsvDatasetReader.Options.AUTO.withName("stdin"));
+            }
             return new CsvDatasetReader().read(dataFile);
         } catch (DataFormatException e) {
             throw bad(e.getMessage());

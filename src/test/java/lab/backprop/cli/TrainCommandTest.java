@@ -129,6 +129,24 @@ class TrainCommandTest {
         assertTrue(bad.err().contains("--loss-csv"), bad::toString);
     }
 
+    @Test void dataDashReadsTheCsvFromStandardInput() {
+        java.util.function.Supplier<java.io.InputStream> before = TrainingOptions.standardInput;
+        try {
+            TrainingOptions.standardInput = () -> new java.io.ByteArrayInputStream("x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            CliRun run = CliRun.of("train", "--data", "-", "--epochs", "5", "--log-every", "0");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.outLines().get(0).startsWith("Training 2-2-1 sigmoid on stdin, inputs standardized"), run.outLines().get(0));
+            assertTrue(run.out().contains("Accuracy: ") && run.out().contains(" of 4 "), run::toString);
+            TrainingOptions.standardInput = () -> new java.io.ByteArrayInputStream("1;2;3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            CliRun bad = CliRun.of("train", "--data", "-");
+            assertEquals(2, bad.exitCode());
+            assertTrue(bad.err().startsWith("Error: stdin line 1: "), bad::toString);
+        } finally {
+            TrainingOptions.standardInput = before;
+        }
+    }
+
     @Test void xorDefaultsAreSeed000() {
         CliRun run = CliRun.of("train", "--dataset", "xor", "--log-every", "1000");
         assertEquals(0, run.exitCode(), run::toString);
