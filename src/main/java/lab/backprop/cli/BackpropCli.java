@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, versionProvider = BackpropCli.Version.class,
         description = "Train and query small neural networks like the tutorials do.",
-        subcommands = { TrainCommand.class, PredictCommand.class, LessonCommand.class, BenchCommand.class })
+        subcommands = { TrainCommand.class, PredictCommand.class, LessonCommand.class, BenchCommand.class, CompletionCommand.class })
 public final class BackpropCli implements Runnable {
     /** --version: the build's version, not a number typed into the source. */
     static final class Version implements CommandLine.IVersionProvider {

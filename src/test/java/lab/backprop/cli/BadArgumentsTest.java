@@ -69,6 +69,15 @@ class BadArgumentsTest {
         }
     }
 
+    @Test void aCompletionScriptKnowsEveryCommandAndOption() {
+        CliRun run = CliRun.of("completion");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("complete -F"), "a bash completion function is registered");
+        for (String word : new String[] { "train", "predict", "lesson", "bench", "--dataset", "--test-ratio", "--features", "--update", "--loss" }) {
+            assertTrue(run.out().contains(word), word);
+        }
+    }
+
     @Test void theErrorPointsToTheCommandsHelp() {
         CliRun run = CliRun.of("train", "--lr", "-1");
         assertTrue(run.err().trim().endsWith("(see 'backprop-lab train --help')"), run::toString);
