@@ -57,9 +57,8 @@ public record ChainRuleTrace(String parameterName, double ypred, double loss, Li
         if (net.loss() == LossFunction.MSE) {
             factors.add(new Factor("dL/dypred", "-2(" + Numbers.plain(y) + " - ypred)", -2.0 * (y - ypred)));
         } else { // cross-entropy: -y/ypred + (1 - y)/(1 - ypred); times the sigmoid's ypred(1 - ypred) it is ypred - y
-            double q = Math.min(1 - 1e-15, Math.max(1e-15, ypred));
             factors.add(new Factor("dL/dypred", "-" + Numbers.plain(y) + "/ypred + " + Numbers.plain(1 - y) + "/(1 - ypred)",
-                    -(y / q) + (1 - y) / (1 - q)));
+                    net.loss().dLda(y, ypred)));
         }
         if (layer == last) {
             factors.add(new Factor("dypred/d" + param, inputName + " * f'(" + zj + ")", inputValue * fPrime));

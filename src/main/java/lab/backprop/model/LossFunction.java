@@ -15,6 +15,8 @@ public enum LossFunction {
             return d * d;
         }
 
+        @Override public double dLda(double y, double a) { return -2.0 * (y - a); }
+
         @Override public double outputDelta(double y, double a, double z, Activation f, double scale, int outputs) {
             return scale * -2.0 * (y - a) / outputs * f.derivative(z, a); // the seeds' arithmetic, in this order
         }
@@ -25,10 +27,14 @@ public enum LossFunction {
             return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
         }
 
+        @Override public double dLda(double y, double a) {
+            double p = Math.min(1 - EDGE, Math.max(EDGE, a));
+            return -(y / p) + (1 - y) / (1 - p);
+        }
+
         @Override public double outputDelta(double y, double a, double z, Activation f, double scale, int outputs) {
             if (f == Activation.SIGMOID) return scale * (a - y) / outputs; // f'(z) cancels
-            double p = Math.min(1 - EDGE, Math.max(EDGE, a));
-            return scale * (-(y / p) + (1 - y) / (1 - p)) / outputs * f.derivative(z, a);
+            return scale * dLda(y, a) / outputs * f.derivative(z, a);
         }
     };
 
@@ -45,6 +51,9 @@ public enum LossFunction {
 
     /** One sample's loss for target {@code y} and output {@code a}. */
     public abstract double of(double y, double a);
+
+    /** dL/dypred: the loss's slope at output {@code a} (the chain rule's first factor). */
+    public abstract double dLda(double y, double a);
 
     /** dL/dz at an output of value {@code a} and pre-activation {@code z}, times {@code scale}, over {@code outputs} outputs. */
     public abstract double outputDelta(double y, double a, double z, Activation f, double scale, int outputs);

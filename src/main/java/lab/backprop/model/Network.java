@@ -150,8 +150,7 @@ public final class Network {
         final double[] w = weights, a = ws.a, z = ws.z, delta = ws.delta;
         final int h = biases.length - 1, wo = 2 * h, o = 2 + h;
         final double x0 = a[0], x1 = a[1], yhat = a[o];
-        final double dO = loss == LossFunction.MSE ? scale * -2.0 * (y - yhat) * output.derivative(z[o], yhat) // backward's "/ 1" is exact
-                : loss.outputDelta(y, yhat, z[o], output, scale, 1);
+        final double dO = loss.outputDelta(y, yhat, z[o], output, scale, 1); // MSE's "/ 1" is exact: the seeds' bits
         delta[o] = dO;
         gradB[h] += dO;
         for (int j = 0; j < h; j++) {
@@ -220,12 +219,7 @@ public final class Network {
         int base = layout.neuronIndex(last, 0);
         for (int k = 0; k < outputs; k++) {
             double yhat = a[base + k];
-            if (loss == LossFunction.MSE) {
-                double dLdy = scale * -2.0 * (y[k] - yhat) / outputs;
-                delta[base + k] = dLdy * output.derivative(z[base + k], yhat);
-            } else {
-                delta[base + k] = loss.outputDelta(y[k], yhat, z[base + k], output, scale, outputs);
-            }
+            delta[base + k] = loss.outputDelta(y[k], yhat, z[base + k], output, scale, outputs);
         }
         for (int l = last; l >= 1; l--) {
             int in = layout.size(l - 1), out = layout.size(l);

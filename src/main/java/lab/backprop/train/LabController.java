@@ -463,8 +463,9 @@ public final class LabController implements AutoCloseable {
         TrainingLoop loop = new TrainingLoop(trainer, losses, parameters);
         loop.setEpochsPerSecond(epochsPerSecond);
         long generation = current == null ? 1 : current.generation + 1;
-        boolean[] test = setup.split().testMask(setup.data().size());
-        current = new Current(setup, trainer, loop, losses, parameters, generation, setup.trainingData(), test);
+        boolean[] test = setup.split().testMask(setup.data().size()); // drawn once: the training part is the rest
+        Dataset training = setup.split().isNone() ? setup.data() : setup.data().part(test, false);
+        current = new Current(setup, trainer, loop, losses, parameters, generation, training, test);
     }
 
     /** Runs {@code count} epochs, or, if {@code untilEpoch} >= 0, until the trainer reaches that epoch. */

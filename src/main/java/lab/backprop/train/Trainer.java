@@ -438,15 +438,9 @@ public final class Trainer {
     /** The mean loss (MSE, seed 001's end-of-epoch loss, unless another loss is set) over the training samples. Allocates nothing. */
     public double measureLoss() {
         double sum = 0;
-        boolean mse = lossFunction == lab.backprop.model.LossFunction.MSE;
         for (int i = 0; i < inputs.length; i++) {
             net.forward(inputs[i], ws);
-            if (mse) {
-                double d = targets[i][0] - ws.output(0);
-                sum += d * d;
-            } else {
-                sum += lossFunction.of(targets[i][0], ws.output(0));
-            }
+            sum += lossFunction.of(targets[i][0], ws.output(0)); // MSE's: d = y - ypred, d·d, the seeds' arithmetic
         }
         return sum / inputs.length;
     }
