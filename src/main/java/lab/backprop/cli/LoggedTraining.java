@@ -35,7 +35,8 @@ final class LoggedTraining {
 
     /**
      * Trains {@code epochs} epochs. Epoch e counts from 0 and its loss is measured after its updates, so
-     * {@code logEvery = 10} prints epochs 0, 10, 20, ... exactly as seed 001's {@code if epoch % 10 == 0}.
+     * {@code logEvery = 10} prints epochs 0, 10, 20, ... exactly as seed 001's {@code if epoch % 10 == 0}. A trainer
+     * resumed at epoch n (a saved session's) counts on: its first epoch here is epoch n.
      * The loss is measured only where it is printed (and at least every {@link #LARGEST_CHUNK} epochs, where the
      * history records it): {@link Trainer#runEpochs} gives the same numbers as epoch by epoch, faster.
      *
@@ -48,12 +49,14 @@ final class LoggedTraining {
             runEveryEpoch(epochs, logEvery, out, heap);
             return;
         }
+        long first = trainer.epoch();
         for (long done = 0; done < epochs; ) {
             long chunk = Math.min(LARGEST_CHUNK, epochs - done);
-            if (logEvery > 0) chunk = Math.min(chunk, (logEvery - done % logEvery) % logEvery + 1); // up to the next logged epoch
+            long next = first + done; // the next epoch's number
+            if (logEvery > 0) chunk = Math.min(chunk, (logEvery - next % logEvery) % logEvery + 1); // up to the next logged epoch
             double loss = trainChunk(chunk);
             done += chunk;
-            record(done - 1, loss, logEvery, out);
+            record(first + done - 1, loss, logEvery, out);
         }
     }
 
@@ -77,11 +80,12 @@ final class LoggedTraining {
     private void runEveryEpoch(long epochs, long logEvery, PrintWriter out, PrintWriter heap) throws DivergenceException {
         long checkpoint = Math.max(1, epochs / 10);
         if (heap != null) heap.printf(Locale.ROOT, "Heap used before training: %s%n", HeapMeter.usedAfterGc());
+        long first = trainer.epoch();
         for (long e = 0; e < epochs; e++) {
-            record(e, trainer.runEpoch(), logEvery, out);
+            record(first + e, trainer.runEpoch(), logEvery, out);
             if (heap != null && (e + 1) % checkpoint == 0) {
                 heap.printf(Locale.ROOT, "Heap used after epoch %d: %s (loss history: %d buckets for %d epochs)%n",
-                        e, HeapMeter.usedAfterGc(), history.size(), history.recorded());
+                        first + e, HeapMeter.usedAfterGc(), history.size(), history.recorded());
             }
         }
     }

@@ -18,21 +18,39 @@ final class Predictions {
 
     static void print(Network net, Dataset data, PrintWriter out) { print(net, data, lab.backprop.data.Split.NONE, out); }
 
+    /**
+     * How many samples the network classifies right (output >= 0.5 for label 1, below for 0): {@code right} of the
+     * {@code trained} training samples and {@code testRight} of the {@code tests} held-out ones (0 of 0 without a split).
+     */
+    record Accuracy(int right, int trained, int testRight, int tests) {
+        static Accuracy of(Network net, Dataset data, lab.backprop.data.Split split) {
+            boolean[] test = split.testMask(data.size());
+            int right = 0, testRight = 0, tests = 0;
+            for (int i = 0; i < data.size(); i++) {
+                Dataset.Sample s = data.sample(i);
+                boolean ok = (net.predict(data.toInput(s.raw()))[0] >= 0.5) == (s.label() >= 0.5);
+                if (test[i]) {
+                    tests++;
+                    if (ok) testRight++;
+                } else if (ok) {
+                    right++;
+                }
+            }
+            return new Accuracy(right, data.size() - tests, testRight, tests);
+        }
+
+        /** The share of the training samples classified right. */
+        double fraction() { return right / (double) trained; }
+
+        /** The share of the test samples classified right; NaN without a split. */
+        double testFraction() { return tests == 0 ? Double.NaN : testRight / (double) tests; }
+    }
+
     /** The table (test samples marked "test" in a last column when there is a split), then the accuracy on each part. */
     static void print(Network net, Dataset data, lab.backprop.data.Split split, PrintWriter out) {
         boolean[] test = split.testMask(data.size());
-        int right = 0, testRight = 0, tests = 0;
-        for (int i = 0; i < data.size(); i++) {
-            Dataset.Sample s = data.sample(i);
-            double y = net.predict(data.toInput(s.raw()))[0];
-            boolean ok = (y >= 0.5) == (s.label() >= 0.5);
-            if (test[i]) {
-                tests++;
-                if (ok) testRight++;
-            } else if (ok) {
-                right++;
-            }
-        }
+        Accuracy acc = Accuracy.of(net, data, split);
+        int tests = acc.tests();
         List<String[]> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("name"));
         header.addAll(data.featureNames());
@@ -63,8 +81,8 @@ final class Predictions {
             out.println(sb);
         }
         if (data.size() > MAX_ROWS) out.println("... and " + (data.size() - MAX_ROWS) + " more samples");
-        int trained = data.size() - tests;
-        out.printf(Locale.ROOT, "Accuracy: %d of %d (%.1f %%)%s%n", right, trained, 100.0 * right / trained, tests > 0 ? " on the training samples" : "");
-        if (tests > 0) out.printf(Locale.ROOT, "Test accuracy: %d of %d (%.1f %%)%n", testRight, tests, 100.0 * testRight / tests);
+        out.printf(Locale.ROOT, "Accuracy: %d of %d (%.1f %%)%s%n", acc.right(), acc.trained(), 100.0 * acc.right() / acc.trained(),
+                tests > 0 ? " on the training samples" : "");
+        if (tests > 0) out.printf(Locale.ROOT, "Test accuracy: %d of %d (%.1f %%)%n", acc.testRight(), tests, 100.0 * acc.testRight() / tests);
     }
 }

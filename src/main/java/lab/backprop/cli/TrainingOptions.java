@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  */
 public final class TrainingOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
+    @Spec(Spec.Target.SELF) CommandSpec own; // these options alone, without the command's own
 
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -134,10 +135,8 @@ public final class TrainingOptions {
         Dataset data = dataset();
         Preset d = data.preset();
         Batching.Mode mode = batching != null ? batching : d.batching().mode();
-        double lr = learningRate != null ? learningRate : d.learningRate();
-        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + Numbers.plain(lr));
-        long n = epochs != null ? epochs : d.epochs();
-        if (n < 0) throw bad("--epochs must be 0 or more, got " + n);
+        double lr = learningRate(d.learningRate());
+        long n = epochs(d.epochs());
         if (hidden < 1) throw bad("--hidden must be at least 1, got " + hidden);
         if (hidden > 1000) throw bad("--hidden must be at most 1000, got " + hidden);
         if (layers < 0 || layers > MAX_LAYERS) throw bad("--layers must be 0.." + MAX_LAYERS + ", got " + layers);
@@ -147,22 +146,73 @@ public final class TrainingOptions {
         Initializer in = init != null ? init : d.init();
         double ratio = testRatio != null ? testRatio : 0;
         if (lab.backprop.data.Split.whyNot(ratio) != null) throw bad("--test-ratio: " + lab.backprop.data.Split.whyNot(ratio));
-        lab.backprop.model.Regularization reg = lab.backprop.model.Regularization.NONE;
+        return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
+                new Batching(mode, batch), updateRule(), lr, n, lab.backprop.data.Split.of(ratio),
+                regularization(lab.backprop.model.Regularization.NONE), lossFunction());
+    }
+
+    /** The options a resumed session may take instead of its own values: what the window changes without starting over. */
+    static final java.util.Set<String> SESSION_OVERRIDES = java.util.Set.of("--epochs", "--lr", "--regularization", "--reg-rate");
+
+    /**
+     * A saved session's setup with {@link #SESSION_OVERRIDES} applied (epochs, rate, regularisation), every value checked.
+     * Any other of these options given is refused: the session brings its own network, settings and data.
+     */
+    TrainingSetup resumed(TrainingSetup saved, String file) {
+        for (String given : givenOptions()) {
+            if (!SESSION_OVERRIDES.contains(given)) {
+                throw bad("--resume " + file + " trains the session's own network on its own data; leave out " + given
+                        + " (a resumed run takes only --epochs, --lr, --regularization and --reg-rate)");
+            }
+        }
+        return saved.withEpochs(epochs(saved.epochs())).withLearningRate(learningRate(saved.learningRate()))
+                .withRegularization(regularization(saved.regularization()));
+    }
+
+    /** The names (as declared first, e.g. --optimizer for --batching) of these options the user typed, in order. */
+    private java.util.List<String> givenOptions() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : own.options()) {
+            if (!o.usageHelp() && parsed.hasMatchedOption(o)) names.add(o.longestName());
+        }
+        return names;
+    }
+
+    /** --lr, else {@code otherwise}; a positive number. */
+    private double learningRate(double otherwise) {
+        double lr = learningRate != null ? learningRate : otherwise;
+        if (!Double.isFinite(lr) || lr <= 0) throw bad("--lr must be a positive number, got " + Numbers.plain(lr));
+        return lr;
+    }
+
+    /** --epochs, else {@code otherwise}; 0 or more. */
+    private long epochs(long otherwise) {
+        long n = epochs != null ? epochs : otherwise;
+        if (n < 0) throw bad("--epochs must be 0 or more, got " + n);
+        return n;
+    }
+
+    /**
+     * --regularization with --reg-rate, else {@code otherwise}; --reg-rate alone changes the rate of {@code otherwise},
+     * which must then be L1 or L2. A kind given without a rate takes {@code otherwise}'s rate if that is L1 or L2, else 0.001.
+     */
+    private lab.backprop.model.Regularization regularization(lab.backprop.model.Regularization otherwise) {
+        lab.backprop.model.Regularization.Kind kind = otherwise.kind();
         if (regularization != null) {
-            lab.backprop.model.Regularization.Kind kind;
             try {
                 kind = lab.backprop.model.Regularization.Kind.parse(regularization);
             } catch (IllegalArgumentException e) {
                 throw bad("--regularization: " + e.getMessage());
             }
-            double rate = regRate != null ? regRate : 0.001;
-            if (!(rate >= 0) || !Double.isFinite(rate)) throw bad("--reg-rate must be 0 or more, got " + Numbers.plain(rate));
-            reg = new lab.backprop.model.Regularization(kind, rate);
-        } else if (regRate != null) {
+        } else if (regRate == null) {
+            return otherwise;
+        } else if (otherwise.kind() == lab.backprop.model.Regularization.Kind.NONE) {
             throw bad("--reg-rate needs --regularization l1 or l2");
         }
-        return new TrainingSetup(data, Architecture.of(layers, hidden, activation), in, seed != null ? seed : d.seed(),
-                new Batching(mode, batch), updateRule(), lr, n, lab.backprop.data.Split.of(ratio), reg, lossFunction());
+        double rate = regRate != null ? regRate : otherwise.kind() != lab.backprop.model.Regularization.Kind.NONE ? otherwise.rate() : 0.001;
+        if (!(rate >= 0) || !Double.isFinite(rate)) throw bad("--reg-rate must be 0 or more, got " + Numbers.plain(rate));
+        return new lab.backprop.model.Regularization(kind, rate);
     }
 
     private lab.backprop.model.LossFunction lossFunction() {

@@ -44,10 +44,18 @@ public record Session(Snapshot network, TrainingSetup setup, double[] updateStat
     /** A fresh network with the saved parameters. */
     public Network newNetwork() { return network.toNetwork(); }
 
-    /** A trainer on a fresh copy of the saved network with the saved settings, counting on from the saved epoch. */
+    /**
+     * A trainer on a fresh copy of the saved network with the saved settings and the update rule's saved state
+     * (momentum's velocities, Adam's moments and step count), counting on from the saved epoch: what the window's
+     * Open session puts in place ({@code LabController.load}), so both train on to the same bits.
+     */
     public Trainer newTrainer() {
         Trainer trainer = setup.newTrainer(newNetwork());
         trainer.resumeAt(epochReached());
+        if (updateState.length > 0) trainer.stepper().restoreState(updateState);
         return trainer;
     }
+
+    /** This session with other settings for the same network (a new rate, say); the update state stays. */
+    public Session withSetup(TrainingSetup other) { return new Session(network, other, updateState); }
 }

@@ -74,6 +74,20 @@ class SessionFileTest {
     }
 
     @Test
+    void aLoadedMomentumSessionsTrainerGoesOnWithItsVelocities() throws Exception {
+        lab.backprop.train.TrainingSetup setup = lab.backprop.train.TrainingSetup.forData(BuiltinDatasets.gender())
+                .withUpdate(new lab.backprop.train.Momentum(0.9, false));
+        Trainer original = setup.newTrainer();
+        for (int i = 0; i < 30; i++) original.runEpoch();
+        Path f = dir.resolve("momentum.json");
+        SessionFile.save(Session.of(original), f);
+        Trainer resumed = SessionFile.load(f).newTrainer();
+        assertArrayEquals(original.stepper().state(), resumed.stepper().state(), 0.0, "the velocities come back");
+        for (int i = 0; i < 20; i++) assertEquals(original.runEpoch(), resumed.runEpoch(), 0.0);
+        assertArrayEquals(original.snapshot().weights(), resumed.snapshot().weights(), 0.0);
+    }
+
+    @Test
     void roundTripOfADeeperTanhNetworkOnOwnData() throws Exception {
         Dataset circle = new CsvDatasetReader().read(Path.of("assets/circle.csv"));
         Network net = Setups.network(new Layout(2, 8, 3, 1), Activation.TANH, Activation.SIGMOID, Initializer.UNIFORM_0_1, 9);
