@@ -38,6 +38,7 @@ public final class BackpropLabApp extends Application {
         MainWindow window = new MainWindow(vm);
         WindowPlacement placement = WindowPlacement.forUser();
         run.shown(show(stage, window, placement));
+        if (options.file() != null) javafx.application.Platform.runLater(() -> window.files().open(options.file()));
         if (options.lesson() != null) { // after the placement has restored the dividers (itself deferred once)
             javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
                 window.openLesson(options.lesson());

@@ -48,7 +48,7 @@ public final class FileActions {
     }
 
     private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV data (*.csv)", "*.csv");
-    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Backprop Lab session (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Backprop Lab session (*.json, *.bplab)", "*.json", "*.bplab");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
     private static final FileChooser.ExtensionFilter ANY = new FileChooser.ExtensionFilter("All files", "*");
 
@@ -58,9 +58,17 @@ public final class FileActions {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final CsvDatasetReader reader = new CsvDatasetReader();
+    private static final String LAST_FOLDER = "lastFolder";
     private File lastDirectory;
+    private final java.util.prefs.Preferences folders;
 
     public FileActions(MainWindow window, RecentFiles recent) {
+        this(window, recent, java.util.prefs.Preferences.userNodeForPackage(FileActions.class).node("files"));
+    }
+
+    /** With the preferences node where the last chooser's folder is kept between runs (null: kept for this run only). */
+    public FileActions(MainWindow window, RecentFiles recent, java.util.prefs.Preferences folders) {
+        this.folders = folders;
         this.window = window;
         this.vm = window.viewModel();
         this.recent = recent;
@@ -122,6 +130,50 @@ public final class FileActions {
         }
         recent.add(file);
         return done("Saved session " + file.getFileName() + " (epoch " + vm.currentSession().epochReached() + ")");
+    }
+
+    /**
+     * Opens a file by its kind, as a drop on the window or a file manager does: a CSV as data, a session
+     * ({@code .json}, {@code .bplab}) as a session; anything else is refused with a message and changes nothing.
+     */
+    public boolean open(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (isCsv(file)) return openData(file);
+        if (name.endsWith(".json") || name.endsWith(".bplab")) return openSession(file);
+        return fail("Cannot open " + file.getFileName() + ": Backprop Lab opens data (.csv) and sessions (.json, .bplab).");
+    }
+
+    /**
+     * Lets a CSV or a session file be dropped on {@code target} (the window) to open it; the drag shows "copy" only
+     * over a file that {@link #open} takes. Of several files dropped, the first it takes is opened.
+     */
+    public void installDrop(Node target) {
+        target.setOnDragOver(e -> {
+            if (droppable(e.getDragboard()) != null) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            Path p = droppable(e.getDragboard());
+            e.setDropCompleted(p != null && open(p));
+            e.consume();
+        });
+    }
+
+    /** The first file on a drag board that {@link #open} takes, or null. */
+    static Path droppable(javafx.scene.input.Dragboard board) {
+        return board == null || !board.hasFiles() ? null : droppable(board.getFiles());
+    }
+
+    /** The first of these files that {@link #open} takes, or null. */
+    static Path droppable(List<File> files) {
+        for (File f : files) if (f.isFile() && opens(f.toPath())) return f.toPath();
+        return null;
+    }
+
+    /** True when {@link #open} takes this file. */
+    public static boolean opens(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".bplab");
     }
 
     /** Opens a file from the recent list: a CSV as data, anything else as a session. A vanished file leaves the list. */
@@ -214,7 +266,7 @@ public final class FileActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().setAll(filters);
-        File start = lastDirectory;
+        File start = lastDirectory != null ? lastDirectory : rememberedFolder();
         if (start == null) { // first time: the sample files, when started from the project
             File assets = new File(System.getProperty("user.dir", "."), "assets");
             start = assets.isDirectory() ? assets : null;
@@ -223,11 +275,23 @@ public final class FileActions {
         return chooser;
     }
 
-    private Path remember(File f) {
+    /** Remembers the folder of a file chosen (a chooser's answer; also for tests). */
+    Path remember(File f) {
         if (f == null) return null;
         lastDirectory = f.getAbsoluteFile().getParentFile();
+        if (folders != null && lastDirectory != null) folders.put(LAST_FOLDER, lastDirectory.getPath());
         return f.toPath();
     }
+
+    /** The folder of the last chooser of an earlier run, if it still exists. */
+    private File rememberedFolder() {
+        String path = folders == null ? null : folders.get(LAST_FOLDER, null);
+        File dir = path == null ? null : new File(path);
+        return dir != null && dir.isDirectory() ? dir : null;
+    }
+
+    /** The folder the next chooser starts in: the last one chosen, in this run or an earlier one (null: none yet). */
+    public File initialFolder() { return lastDirectory != null ? lastDirectory : rememberedFolder(); }
 
     private Window owner() { return window.getScene() == null ? null : window.getScene().getWindow(); }
 

@@ -135,6 +135,7 @@ public final class MainWindow extends BorderPane {
         files = new FileActions(this, recent);
         files.errorProperty().addListener((o, a, b) -> { if (b != null) showError(b); });
         files.messageProperty().addListener((o, a, b) -> status.showMessage(b));
+        files.installDrop(this);
         menuBar = new WindowMenus(this).menuBar();
 
         dataBar = new DataBar(vm);

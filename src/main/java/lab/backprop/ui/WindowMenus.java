@@ -24,46 +24,48 @@ final class WindowMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), trainMenu(), lessonMenu());
+        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), trainMenu(), lessonMenu(), helpMenu());
         bar.setId("menuBar");
+        // On macOS the menus go to the system menu bar at the top of the screen, as Mac users expect.
+        bar.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac"));
         return bar;
     }
 
     private Menu fileMenu() {
-        Menu recent = new Menu("Recent files");
+        Menu recent = new Menu("_Recent files");
         recent.setId("recentMenu");
         // Filled when opened, so the list is fresh (another window may have added files).
         recent.getItems().add(new MenuItem("(none)"));
         recent.setOnShowing(e -> fillRecent(recent));
-        Menu png = new Menu("Export PNG");
+        Menu png = new Menu("Export _PNG");
         png.setId("exportPngMenu");
         png.getItems().setAll(
                 item("Network graph…", "exportPngGraph", null, () -> files.chooseExportPng(FileActions.Picture.GRAPH)),
                 item("Loss curve…", "exportPngLoss", null, () -> files.chooseExportPng(FileActions.Picture.LOSS_CURVE)),
                 item("Decision map…", "exportPngMap", null, () -> files.chooseExportPng(FileActions.Picture.DECISION_MAP)),
                 item("Whole window…", "exportPngWindow", null, () -> files.chooseExportPng(FileActions.Picture.WINDOW)));
-        Menu file = new Menu("File");
+        Menu file = new Menu("_File");
         file.setId("fileMenu");
         file.getItems().setAll(
-                item("Open data CSV…", "openDataItem", Shortcuts.OPEN_DATA, files::chooseOpenData),
-                item("Save data CSV…", "saveDataItem", Shortcuts.SAVE_DATA, files::chooseSaveData),
+                item("Open _data CSV…", "openDataItem", Shortcuts.OPEN_DATA, files::chooseOpenData),
+                item("Save data CS_V…", "saveDataItem", Shortcuts.SAVE_DATA, files::chooseSaveData),
                 new SeparatorMenuItem(),
-                item("Open session…", "openSessionItem", Shortcuts.OPEN_SESSION, files::chooseOpenSession),
-                item("Save session…", "saveSessionItem", Shortcuts.SAVE_SESSION, files::chooseSaveSession),
+                item("_Open session…", "openSessionItem", Shortcuts.OPEN_SESSION, files::chooseOpenSession),
+                item("_Save session…", "saveSessionItem", Shortcuts.SAVE_SESSION, files::chooseSaveSession),
                 recent,
                 new SeparatorMenuItem(),
-                item("Export loss CSV…", "exportLossItem", null, files::chooseExportLoss),
+                item("Export _loss CSV…", "exportLossItem", null, files::chooseExportLoss),
                 png,
                 new SeparatorMenuItem(),
-                item("Quit", "quitItem", Shortcuts.QUIT, this::quit));
+                item("_Quit", "quitItem", Shortcuts.QUIT, this::quit));
         return file;
     }
 
     private Menu viewMenu() {
-        Menu view = new Menu("View");
+        Menu view = new Menu("_View");
         view.setId("viewMenu");
-        MenuItem bigger = item("Bigger (presenter mode)", "zoomInItem", Shortcuts.ZOOM_IN, () -> Presenter.step(1));
-        MenuItem smaller = item("Smaller", "zoomOutItem", Shortcuts.ZOOM_OUT, () -> Presenter.step(-1));
+        MenuItem bigger = item("_Bigger (presenter mode)", "zoomInItem", Shortcuts.ZOOM_IN, () -> Presenter.step(1));
+        MenuItem smaller = item("S_maller", "zoomOutItem", Shortcuts.ZOOM_OUT, () -> Presenter.step(-1));
         MenuItem actual = item("Actual size (100 %)", "zoomResetItem", Shortcuts.ZOOM_RESET, () -> Presenter.scaleProperty().set(1));
         view.setOnShowing(e -> actual.setText("Actual size (now " + Math.round(Presenter.scale() * 100) + " %)"));
         view.getItems().setAll(bigger, smaller, actual);
@@ -71,11 +73,11 @@ final class WindowMenus {
     }
 
     private Menu trainMenu() {
-        Menu train = new Menu("Train");
+        Menu train = new Menu("_Train");
         train.setId("trainMenu");
-        MenuItem pause = item("Pause / Resume", "pauseItem", Shortcuts.PAUSE, vm::togglePause);
-        MenuItem trainItem = item("Train", "trainItem", Shortcuts.TRAIN, vm::train);
-        MenuItem step = item("Step one epoch", "stepItem", Shortcuts.STEP, vm::step);
+        MenuItem pause = item("_Pause / Resume", "pauseItem", Shortcuts.PAUSE, vm::togglePause);
+        MenuItem trainItem = item("_Train", "trainItem", Shortcuts.TRAIN, vm::train);
+        MenuItem step = item("_Step one epoch", "stepItem", Shortcuts.STEP, vm::step);
         train.setOnShowing(e -> {
             boolean running = vm.state() == RunState.RUNNING;
             trainItem.setDisable(running);
@@ -85,24 +87,37 @@ final class WindowMenus {
             pause.setText(vm.state() == RunState.PAUSED ? "Resume" : "Pause");
         });
         train.getItems().setAll(trainItem, pause, step,
-                item("Reset (new weights from the seed)", "resetItem", Shortcuts.RESET, vm::reset),
+                item("_Reset (new weights from the seed)", "resetItem", Shortcuts.RESET, vm::reset),
                 new SeparatorMenuItem(),
                 disabled("Space: pause / resume (train when idle)"));
         return train;
     }
 
     private Menu lessonMenu() {
-        Menu lesson = new Menu("Lesson");
+        Menu lesson = new Menu("_Lesson");
         lesson.setId("lessonMenu");
         for (lab.backprop.lesson.Lesson l : lab.backprop.lesson.Lessons.ALL) {
             MenuItem i = item("Seed " + l.number() + ": " + l.title(), "lesson" + l.number() + "Item", null, () -> window.openLesson(l));
             i.setMnemonicParsing(false);
             lesson.getItems().add(i);
         }
-        MenuItem close = item("Close the lesson", "closeLessonItem", null, window::closeLesson);
+        MenuItem close = item("_Close the lesson", "closeLessonItem", null, window::closeLesson);
         lesson.setOnShowing(e -> close.setDisable(!window.isLessonOpen()));
         lesson.getItems().addAll(new SeparatorMenuItem(), close, disabled("Left / Right arrow or Page Up / Down: step back / on"));
         return lesson;
+    }
+
+    private Menu helpMenu() {
+        Menu help = new Menu("_Help");
+        help.setId("helpMenu");
+        MenuItem lesson = item("_Lesson: seed 000, step by step", "helpLessonItem", null,
+                () -> window.openLesson(lab.backprop.lesson.Lessons.ALL.get(0)));
+        help.getItems().setAll(
+                item("_Keyboard reference", "keyboardItem", Shortcuts.HELP_KEYS, () -> HelpDialogs.keyboard(window)),
+                lesson,
+                new SeparatorMenuItem(),
+                item("_About Backprop Lab", "aboutItem", null, () -> HelpDialogs.about(window)));
+        return help;
     }
 
     private void fillRecent(Menu recent) {

@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backprop-lab", description = "Opens the Backprop Lab window.")
 public final class WindowOptions {
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "A session (.json, .bplab) or a data CSV to open, as a file manager passes it.")
+    java.nio.file.Path file;
+
     @Option(names = "--stats", description = "Print frames per second and the 99th-percentile frame time every second, "
             + "the start-up time, and a summary at exit.")
     boolean stats;
@@ -138,6 +142,8 @@ public final class WindowOptions {
         return new CommandLine(new WindowOptions()).getUsageMessage();
     }
 
+    /** The file to open at start (a session or a CSV), or null. */
+    public java.nio.file.Path file() { return file; }
     public boolean stats() { return stats; }
     public boolean train() { return train; }
     /** Epochs that {@code --train} runs. */
