@@ -25,6 +25,7 @@ import lab.backprop.data.Split;
 import lab.backprop.ui.advanced.DecisionMapView;
 
 /** Issue 14 in the window: generated sets made again, the test split, the batch size, the discretised map. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class DataToolsTest {
     private LabViewModel vm;

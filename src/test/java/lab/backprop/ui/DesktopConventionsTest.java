@@ -29,6 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Issue 16's desktop conventions: menus with mnemonics, Help, files dropped or passed by a file manager, folders remembered. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class DesktopConventionsTest {
     private LabViewModel vm;

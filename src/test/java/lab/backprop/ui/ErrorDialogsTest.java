@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** An exception nobody caught, on the FX thread or any other, reaches the handler (and so a dialog and the log). */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class ErrorDialogsTest {
     private Stage stage;

@@ -22,6 +22,7 @@ import lab.backprop.data.Feature;
 import lab.backprop.ui.advanced.DecisionMapView;
 
 /** The feature chips on the graph's input side: the input layer follows, the map and Predict stay in two coordinates. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class FeatureChipsTest {
     private LabViewModel vm;

@@ -67,6 +67,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 5 in the window: own data, clicking points onto the map, sessions, exports, recent files, shortcuts, tooltips. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class FilesAndShortcutsTest {
     private static final Path ASSETS = Path.of("assets");

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The pacer spreads the big views' redraws over frames: never two in one frame, the graph at half the frame rate. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class FramePacerTest {
     @Start void start(Stage stage) { /* no window: the pulses are enough */ }

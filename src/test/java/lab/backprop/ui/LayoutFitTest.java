@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * scale 150 %), with every side view shown in turn: no label, button, choice or text field may show an ellipsis or
  * cut its text, no control may lie outside the window, and no view may need scrolling.
  */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class LayoutFitTest {
     private LabViewModel vm;

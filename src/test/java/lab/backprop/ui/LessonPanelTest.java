@@ -29,6 +29,7 @@ import lab.backprop.train.RunState;
 import lab.backprop.train.StepSize;
 
 /** Issue 12: the lessons in the window, every step's numbers as shown, against the seeds' printed values and exact ones. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class LessonPanelTest {
     private LabViewModel vm;

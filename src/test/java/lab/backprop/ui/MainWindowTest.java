@@ -31,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as a user meets it: clicks, drags and typing, with assertions on what is shown. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private LabViewModel vm;

@@ -23,6 +23,7 @@ import lab.backprop.train.LossHistory;
 import lab.backprop.ui.advanced.DecisionMapView;
 
 /** What keeps the window smooth at full training speed: hidden panels wait, the loss curve is bounded by its pixels. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class SmoothWindowTest {
     private LabViewModel vm;

@@ -25,6 +25,7 @@ import lab.backprop.model.StepTrace;
 import lab.backprop.ui.advanced.StepThroughView;
 
 /** Issue 13: a full 2-2-1 SGD step on Alice from all weights 1, biases 0, computation by computation, on the graph. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class StepThroughViewTest {
     private LabViewModel vm;

@@ -35,6 +35,7 @@ import org.testfx.framework.junit5.Start;
  * number on the screen is the network's as it is now, after an edit, a rewind or a new network, and notices say what
  * happened and go away when they no longer apply.
  */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class WindowHonestyTest {
     private LabViewModel vm;

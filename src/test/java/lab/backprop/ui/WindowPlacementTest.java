@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Where the window opens: fitted and centred the first time, then where the user left it (a throwaway preferences node). */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class WindowPlacementTest {
     private Preferences prefs;

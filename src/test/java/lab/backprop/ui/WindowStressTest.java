@@ -33,6 +33,7 @@ import org.testfx.framework.junit5.Start;
  * are typed thousands of times. Nothing may reach the uncaught-exception handler, and every snapshot the window shows
  * must be whole: its loss is the MSE of its own weights.
  */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class WindowStressTest {
     private static final int MOVES = 2400;

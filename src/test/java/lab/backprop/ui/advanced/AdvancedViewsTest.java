@@ -30,6 +30,7 @@ import lab.backprop.ui.LabViewModel;
 import lab.backprop.ui.Views;
 
 /** The "beyond the tutorials" views on one lab, as the window holds them (each built from the view-model). */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class AdvancedViewsTest {
     private LabViewModel vm;

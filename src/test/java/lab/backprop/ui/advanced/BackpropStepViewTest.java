@@ -28,6 +28,7 @@ import lab.backprop.model.Network;
 import lab.backprop.ui.FxTestSupport;
 import lab.backprop.ui.LabViewModel;
 
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class BackpropStepViewTest {
     private BackpropStepView view;

@@ -38,6 +38,7 @@ import lab.backprop.model.Architecture;
 import lab.backprop.ui.FxTestSupport;
 import lab.backprop.ui.LabViewModel;
 
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class DecisionMapViewTest {
     private DecisionMapView view;

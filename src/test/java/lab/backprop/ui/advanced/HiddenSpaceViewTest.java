@@ -27,6 +27,7 @@ import lab.backprop.ui.LabViewModel;
 import lab.backprop.ui.MainWindow;
 
 /** Issue 15's hidden-space view: the positions are the network's hidden activations, the line is the output's 0.5. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class HiddenSpaceViewTest {
     private LabViewModel vm;

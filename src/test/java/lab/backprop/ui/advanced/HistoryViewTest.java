@@ -39,6 +39,7 @@ import lab.backprop.train.Trainer;
 import lab.backprop.ui.FxTestSupport;
 import lab.backprop.ui.LabViewModel;
 
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class HistoryViewTest {
     private HistoryView view;

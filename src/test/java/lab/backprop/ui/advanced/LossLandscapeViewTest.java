@@ -24,6 +24,7 @@ import lab.backprop.ui.LabViewModel;
 import lab.backprop.ui.MainWindow;
 
 /** Issue 15's loss landscape: its value at the current point is the loss; a click moves the two parameters there. */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class LossLandscapeViewTest {
     private LabViewModel vm;

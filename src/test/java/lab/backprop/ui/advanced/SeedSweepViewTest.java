@@ -25,6 +25,7 @@ import lab.backprop.train.SeedSweep;
 import lab.backprop.ui.FxTestSupport;
 import lab.backprop.ui.LabViewModel;
 
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class SeedSweepViewTest {
     private SeedSweepView view;

@@ -37,6 +37,7 @@ import lab.backprop.ui.FxTestSupport;
 import lab.backprop.ui.LabViewModel;
 import lab.backprop.ui.chart.LossChart;
 
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class TwinRunViewTest {
     private TwinRunView view;
