@@ -31,6 +31,7 @@ public final class BackpropLabApp extends Application {
 
     @Override public void start(Stage stage) {
         errors = ErrorDialogs.install(stage); // uncaught exceptions on any thread: dialog + log
+        Theme.load(Theme.userPreferences()).apply(null); // the remembered theme, before any view draws
         vm = new LabViewModel();
         WindowOptions options = WindowOptions.parse(getParameters().getRaw());
         MeasuredRun run = new MeasuredRun(options, System.out);
@@ -54,10 +55,10 @@ public final class BackpropLabApp extends Application {
         return show(stage, window, null);
     }
 
-    /** Puts a window on a stage with the stylesheet, icon and presenter scaling, placed as {@code placement} says (may be null). */
+    /** Puts a window on a stage with the current {@link Theme}'s stylesheets, icon and presenter scaling, placed as {@code placement} says (may be null). */
     public static Scene show(Stage stage, MainWindow window, WindowPlacement placement) {
         Scene scene = new Scene(new Presenter(window));
-        scene.getStylesheets().add(stylesheet());
+        Theme.current().apply(scene); // the stylesheets of the theme
         stage.setTitle("Backprop Lab");
         stage.getIcons().add(icon());
         stage.setScene(scene);
@@ -70,6 +71,7 @@ public final class BackpropLabApp extends Application {
         return scene;
     }
 
+    /** The base stylesheet (the light theme; the dark one is layered on it, see {@link Theme}). */
     public static String stylesheet() {
         return Objects.requireNonNull(BackpropLabApp.class.getResource("app.css"), "app.css missing").toExternalForm();
     }

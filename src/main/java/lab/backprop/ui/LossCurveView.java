@@ -74,6 +74,7 @@ public final class LossCurveView extends BorderPane {
         vm.lossHistoryProperty().addListener((o, a, b) -> update());
         vm.setupProperty().addListener((o, a, b) -> { showLatest(); lossChoice.setValue(b.loss()); chart.setYTitle("loss (" + b.loss() + ")"); }); // a new regularisation: its term at once
         redraw.now();
+        Palette.current().onChange(this, redraw::now); // a theme switch: the curves in the new colours
     }
 
     /** The header's number at once (the status bar shows the same one), the curve on its next frame. */

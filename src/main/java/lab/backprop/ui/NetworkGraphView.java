@@ -331,7 +331,7 @@ public final class NetworkGraphView extends Pane {
             double tw = textWidth(text, labelFont) + 6;
             g.setFill(pal.get(Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.9));
             g.fillRoundRect(e.labelX - tw / 2, e.labelY - 8, tw, 16, 6, 6);
-            g.setFill(pal.get(value >= 0 ? Key.WEIGHT_POSITIVE : Key.WEIGHT_NEGATIVE).darker());
+            g.setFill(pal.get(value >= 0 ? Key.WEIGHT_POSITIVE_TEXT : Key.WEIGHT_NEGATIVE_TEXT));
             g.fillText(text, e.labelX, e.labelY);
         }
         drawNeurons(g, s, pal, grads, showGrad);
@@ -579,7 +579,7 @@ public final class NetworkGraphView extends Pane {
                 g.setFont(value);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
-                g.setFill(fill.getBrightness() < 0.55 ? pal.get(Key.PLOT_BACKGROUND) : pal.get(Key.TEXT));
+                g.setFill(pal.textOn(fill)); // light on a dark shade, dark on a light one, in either theme
                 g.fillText(v, x, y);
                 g.setFill(pal.get(Key.TEXT));
                 if (l == 0) {

@@ -28,7 +28,7 @@ public class ResizableCanvas extends Region {
         setMinSize(100, 80);
         setPrefSize(400, 220);
         Presenter.scaleProperty().addListener((o, a, b) -> requestLayout());
-        Palette.current().revisionProperty().addListener((o, a, b) -> draw.run());
+        Palette.current().onChange(this, draw); // a theme switch
     }
 
     /** The canvas itself (its pixels are {@code scale} times the region's units). */

@@ -18,7 +18,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -117,7 +116,8 @@ public final class DecisionMapView extends VBox {
         testMask = vm.controller().testMask();
         showOptions();
         getChildren().addAll(caption, options, editHint, canvas, message, strip);
-        lab.backprop.ui.Palette.current().revisionProperty().addListener((o, a, b) -> { HeatColors.refresh(); redraw(); });
+        // A theme switch: new heat colours, recomputed when shown (the canvas repaints itself at once).
+        lab.backprop.ui.Palette.current().onChange(this, () -> { HeatColors.refresh(); whenShown.request(); });
         snapshot.addListener((o, a, b) -> paced.request());
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
         dataset.bind(vm.datasetProperty());
@@ -387,7 +387,7 @@ public final class DecisionMapView extends VBox {
             javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(Math.ceil(size), Math.ceil(size));
             drawPoints(c.getGraphicsContext2D(), d, 0, 0, size, r);
             javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-            p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            p.setFill(lab.backprop.ui.Palette.NONE);
             return c.snapshot(p, null);
         });
         g.drawImage(layer, x0, y0);
@@ -426,7 +426,7 @@ public final class DecisionMapView extends VBox {
         for (int i = 0; i < d.size(); i++) {
             Dataset.Sample s = d.sample(i);
             double px = x0 + map.fractionX(s.raw(0)) * size, py = y0 + map.fractionY(s.raw(1)) * size;
-            javafx.scene.paint.Color c = pal.classColor(s.label() >= 0.5).darker();
+            javafx.scene.paint.Color c = pal.pointColor(s.label() >= 0.5);
             if (split && testMask[i]) {
                 if (!test) continue;
                 double ring = Math.max(r, 3); // a ring must be big enough to be seen as one
@@ -443,11 +443,26 @@ public final class DecisionMapView extends VBox {
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
             g.setStroke(pal.get(lab.backprop.ui.Palette.Key.POINT_OUTLINE));
             if (r >= 2) g.strokeOval(px - r, py - r, 2 * r, 2 * r);
-            if (r > 3 && s.name() != null && d.size() <= 20) {
+            if (r > 3 && s.name() != null && d.size() <= 20) { // on a plate: the map under it may be any colour
+                double tw = nameWidth(s.name());
+                g.setFill(pal.get(lab.backprop.ui.Palette.Key.PLOT_BACKGROUND).deriveColor(0, 1, 1, 0.85));
+                g.fillRoundRect(px + r + 1, py - 7, tw + 4, 15, 4, 4);
                 g.setFill(pal.get(lab.backprop.ui.Palette.Key.TEXT));
                 g.fillText(s.name(), px + r + 3, py + 4);
             }
         }
+    }
+
+    private final java.util.Map<String, Double> nameWidths = new java.util.HashMap<>();
+
+    /** The width of a sample's name in the 11 px font (measured once per name). */
+    private double nameWidth(String name) {
+        if (nameWidths.size() > 200) nameWidths.clear();
+        return nameWidths.computeIfAbsent(name, n -> {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(n);
+            t.setFont(Font.font(11));
+            return t.getLayoutBounds().getWidth();
+        });
     }
 
     private void setStripSize(int n, Layout layout) {

@@ -12,6 +12,7 @@ import lab.backprop.model.Activation;
  */
 final class HeatColors {
     private static final int[] TABLE = new int[256];
+    private static int noValue;
 
     static { refresh(); }
 
@@ -26,6 +27,7 @@ final class HeatColors {
             double t = i / 255.0;
             TABLE[i] = argb(t < 0.5 ? neg.interpolate(mid, t * 2) : mid.interpolate(pos, (t - 0.5) * 2));
         }
+        noValue = argb(p.get(lab.backprop.ui.Palette.Key.NO_VALUE));
     }
 
     static int argb(Color c) {
@@ -33,9 +35,9 @@ final class HeatColors {
                 | (int) Math.round(c.getBlue() * 255);
     }
 
-    /** Colour of a value in [0, 1] (clamped); NaN is grey. */
+    /** Colour of a value in [0, 1] (clamped); NaN is the stylesheet's {@code -bp-no-value} (grey). */
     static int of(double t) {
-        if (Double.isNaN(t)) return 0xff808080;
+        if (Double.isNaN(t)) return noValue;
         int i = (int) (t * 255 + 0.5);
         return TABLE[i < 0 ? 0 : i > 255 ? 255 : i];
     }

@@ -77,7 +77,6 @@ public final class HiddenSpaceView extends VBox {
         getChildren().addAll(title, pick, plot, note);
         vm.snapshotProperty().addListener((o, a, b) -> paced.request());
         vm.setupProperty().addListener((o, a, b) -> { fillNeurons(); whenShown.request(); });
-        Palette.current().revisionProperty().addListener((o, a, b) -> paint());
         fillNeurons();
         whenShown.request(); // owed until shown
     }

@@ -21,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -92,6 +91,7 @@ public final class HistoryView extends VBox {
         scrub.valueProperty().addListener((o, a, b) -> { if (!updatingRange) select(Math.round(b.doubleValue()), true); });
         poll.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((o, a, b) -> { if (b == null) poll.stop(); else poll.play(); });
+        lab.backprop.ui.Palette.current().onChange(this, whenShown::request); // a theme switch: the sparklines again
         refresh();
     }
 

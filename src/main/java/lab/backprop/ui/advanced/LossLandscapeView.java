@@ -187,7 +187,7 @@ public final class LossLandscapeView extends VBox {
                 hi = Math.max(hi, Math.log(v));
             }
         }
-        Color low = pal.get(Palette.Key.CURVE), high = pal.get(Palette.Key.PLOT_BACKGROUND);
+        Color low = pal.get(Palette.Key.LANDSCAPE_LOW), high = pal.get(Palette.Key.LANDSCAPE_HIGH);
         double cw = pw / CELLS, ch = ph / CELLS;
         for (int row = 0; row < CELLS; row++) {
             for (int col = 0; col < CELLS; col++) {

@@ -15,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import lab.backprop.data.Batching;
 import lab.backprop.model.Network;
@@ -126,6 +125,7 @@ public final class TwinRunView extends VBox {
         getChildren().addAll(row1, row2, chart, status);
         status.setText("Both runs start from the same weights; only the switch differs.");
         redraw();
+        lab.backprop.ui.Palette.current().onChange(this, this::redraw); // a theme switch: the curves in the new colours
     }
 
     /** The pair of the last run (null before the first). */
