@@ -68,7 +68,9 @@ final class WindowMenus {
         MenuItem smaller = item("S_maller", "zoomOutItem", Shortcuts.ZOOM_OUT, () -> Presenter.step(-1));
         MenuItem actual = item("Actual size (100 %)", "zoomResetItem", Shortcuts.ZOOM_RESET, () -> Presenter.scaleProperty().set(1));
         view.setOnShowing(e -> actual.setText("Actual size (now " + Math.round(Presenter.scale() * 100) + " %)"));
-        view.getItems().setAll(bigger, smaller, actual);
+        Menu theme = Theme.menu(window::getScene);
+        theme.setText("T_heme");
+        view.getItems().setAll(bigger, smaller, actual, new SeparatorMenuItem(), theme);
         return view;
     }
 
