@@ -195,10 +195,13 @@ public final class FileActions {
         return done("Exported the loss history to " + file.getFileName());
     }
 
-    /** Writes a picture of a part of the window (or all of it) as PNG. */
-    public boolean exportPng(Picture what, Path file) {
+    /** Writes a picture of a part of the window (or all of it) as PNG, at screen size. */
+    public boolean exportPng(Picture what, Path file) { return exportPng(what, 1, file); }
+
+    /** The same at {@code scale} times the screen size (2: for HiDPI screens and print), drawn at that size, not blown up. */
+    public boolean exportPng(Picture what, int scale, Path file) {
         try {
-            writePng(picture(what), file);
+            writePng(picture(what, scale), file);
         } catch (IOException | RuntimeException e) {
             return fail("Cannot export " + file.getFileName() + ": " + describe(e));
         }
@@ -206,26 +209,34 @@ public final class FileActions {
     }
 
     /** The image an export would write (also for tests). */
-    public WritableImage picture(Picture what) {
+    public WritableImage picture(Picture what) { return picture(what, 1); }
+
+    /** The image an export at {@code scale} (1 or 2) would write. */
+    public WritableImage picture(Picture what, int scale) {
+        if (scale < 1 || scale > 4) throw new IllegalArgumentException("scale 1 to 4, got " + scale);
         return switch (what) {
-            case GRAPH -> snapshot(window.graph());
-            case LOSS_CURVE -> snapshot(window.lossCurve());
+            case GRAPH -> snapshot(window.graph(), scale);
+            case LOSS_CURVE -> snapshot(window.lossCurve(), scale);
             case DECISION_MAP -> {
                 window.views().select("Decision map"); // laid out and drawn only when shown
                 window.layout();
                 window.applyCss();
                 if (window.getScene() != null) window.getScene().getRoot().layout();
-                yield snapshot(window.view(lab.backprop.ui.advanced.DecisionMapView.class).canvas());
+                yield snapshot(window.view(lab.backprop.ui.advanced.DecisionMapView.class).canvas(), scale);
             }
             case WINDOW -> {
                 Scene scene = window.getScene();
-                yield scene != null ? scene.snapshot(null) : snapshot(window);
+                if (scene != null && scale == 1) yield scene.snapshot(null);
+                yield snapshot(scene != null ? scene.getRoot() : window, scale);
             }
         };
     }
 
-    private static WritableImage snapshot(Node node) {
-        return node.snapshot(null, null);
+    private static WritableImage snapshot(Node node, int scale) {
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        if (scale != 1) p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+        if (node.getScene() != null && node.getScene().getFill() instanceof javafx.scene.paint.Paint fill) p.setFill(fill);
+        return node.snapshot(p, null);
     }
 
     /** Writes an FX image as PNG, atomically. */
@@ -244,7 +255,12 @@ public final class FileActions {
     public void chooseOpenSession() { Path p = open("Open session", JSON, ANY); if (p != null) openSession(p); }
     public void chooseSaveSession() { Path p = save("Save session", vm.dataset().name() + "-session.json", JSON); if (p != null) saveSession(p); }
     public void chooseExportLoss() { Path p = save("Export loss history", "loss.csv", CSV); if (p != null) exportLoss(p); }
-    public void chooseExportPng(Picture what) { Path p = save("Export PNG", what.fileName(), PNG); if (p != null) exportPng(what, p); }
+    public void chooseExportPng(Picture what) { chooseExportPng(what, 1); }
+    public void chooseExportPng(Picture what, int scale) {
+        String name = scale == 1 ? what.fileName() : what.fileName().replace(".png", "@" + scale + "x.png");
+        Path p = save(scale == 1 ? "Export PNG" : "Export PNG at " + scale + "x", name, PNG);
+        if (p != null) exportPng(what, scale, p);
+    }
 
     /** The recent files, most recent first (vanished ones are already dropped). */
     public List<Path> recentList() { return recent.list(); }

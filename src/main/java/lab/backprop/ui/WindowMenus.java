@@ -39,11 +39,9 @@ final class WindowMenus {
         recent.setOnShowing(e -> fillRecent(recent));
         Menu png = new Menu("Export _PNG");
         png.setId("exportPngMenu");
-        png.getItems().setAll(
-                item("Network graph…", "exportPngGraph", null, () -> files.chooseExportPng(FileActions.Picture.GRAPH)),
-                item("Loss curve…", "exportPngLoss", null, () -> files.chooseExportPng(FileActions.Picture.LOSS_CURVE)),
-                item("Decision map…", "exportPngMap", null, () -> files.chooseExportPng(FileActions.Picture.DECISION_MAP)),
-                item("Whole window…", "exportPngWindow", null, () -> files.chooseExportPng(FileActions.Picture.WINDOW)));
+        png.getItems().setAll(pngItems(1, "", "exportPng"));
+        png.getItems().add(new SeparatorMenuItem());
+        png.getItems().addAll(pngItems(2, " at 2x (HiDPI)", "exportPng2x"));
         Menu file = new Menu("_File");
         file.setId("fileMenu");
         file.getItems().setAll(
@@ -107,6 +105,21 @@ final class WindowMenus {
         lesson.setOnShowing(e -> close.setDisable(!window.isLessonOpen()));
         lesson.getItems().addAll(new SeparatorMenuItem(), close, disabled("Left / Right arrow or Page Up / Down: step back / on"));
         return lesson;
+    }
+
+    private List<MenuItem> pngItems(int scale, String suffix, String idPrefix) {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        String[] texts = {"Network graph", "Loss curve", "Decision map", "Whole window"};
+        String[] ids = {"Graph", "Loss", "Map", "Window"};
+        FileActions.Picture[] pictures = {FileActions.Picture.GRAPH, FileActions.Picture.LOSS_CURVE,
+                FileActions.Picture.DECISION_MAP, FileActions.Picture.WINDOW};
+        for (int k = 0; k < pictures.length; k++) {
+            FileActions.Picture p = pictures[k];
+            MenuItem i = item(texts[k] + suffix + "…", idPrefix + ids[k], null, () -> files.chooseExportPng(p, scale));
+            i.setMnemonicParsing(false);
+            items.add(i);
+        }
+        return items;
     }
 
     private Menu helpMenu() {
