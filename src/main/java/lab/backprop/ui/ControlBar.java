@@ -176,6 +176,7 @@ public final class ControlBar extends FlowPane {
         stepSize.setConverter(converter(z -> z.describe(vm.setup().batching())));
         stepSize.valueProperty().bindBidirectional(vm.stepSizeProperty());
         stepSize.setTooltip(new Tooltip("How far Step trains: one update (the tutorial's unit: one sample in SGD) or one epoch"));
+        stepSize.setAccessibleText("How far Step trains");
         vm.setupProperty().addListener((o, a, b) -> { // the update's name follows the batching
             var keep = stepSize.getValue();
             stepSize.setConverter(converter(z -> z.describe(b.batching())));
@@ -210,6 +211,7 @@ public final class ControlBar extends FlowPane {
         rateField.setId("learningRateField");
         rateField.setPrefColumnCount(6);
         rateField.setTooltip(new Tooltip("Any positive number; takes effect at once, also while training"));
+        rateField.setAccessibleText("Learning rate, typed");
         validation.registerValidator(rateField, false, Validator.createPredicateValidator(
                 t -> { Double v = Numbers.parse((String) t); return v != null && v > 0; }, "The learning rate must be a positive number, e.g. 0.1"));
         rate.valueProperty().addListener((o, a, b) -> {
@@ -295,12 +297,19 @@ public final class ControlBar extends FlowPane {
         }
     }
 
-    /** Controls that belong together, kept on one row; nothing in it shrinks below its natural width. */
+    /**
+     * Controls that belong together, kept on one row; nothing in it shrinks below its natural width. A control's
+     * label ({@link #label}) just before it names it for a screen reader ({@link Label#setLabelFor}).
+     */
     static HBox group(javafx.scene.Node... nodes) {
         HBox g = new HBox(8, nodes);
         g.setAlignment(Pos.CENTER_LEFT);
         g.getStyleClass().add("control-group");
         for (javafx.scene.Node n : nodes) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        for (int i = 0; i + 1 < nodes.length; i++) {
+            if (nodes[i] instanceof Label l && l.getStyleClass().contains("control-label") && l.getLabelFor() == null
+                    && nodes[i + 1] instanceof javafx.scene.control.Control c && !(c instanceof Label)) l.setLabelFor(c);
+        }
         return g;
     }
 

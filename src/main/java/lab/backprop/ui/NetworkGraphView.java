@@ -130,7 +130,73 @@ public final class NetworkGraphView extends Pane {
         vm.stateProperty().addListener((o, a, b) -> {
             if (b == lab.backprop.train.RunState.RUNNING && highlighted != null) { highlighted = null; draw(); }
         });
+        // For a screen reader: the graph in words, worked out when read (a new snapshot only marks it out of date).
+        AccessibleSummary.bind(this, this::describe, vm.snapshotProperty(), vm.probeProperty(), vm.gradientsProperty(),
+                vm.selectedNeuronProperty(), vm.alertParameterProperty());
         refresh();
+    }
+
+    /** At most this many weights (and as many biases) are named in {@link #describe()}; the rest are counted. */
+    private static final int DESCRIBED_PARAMETERS = 48;
+
+    /**
+     * The graph in words, its accessible text: the architecture, the loss, every weight and bias as the edges show it
+     * (with the neurons it joins), the gradients when shown, each neuron's activation for the predict input, the
+     * selected neuron and the marks ("h1 flat").
+     * "Network 2-2-1 (sigmoid), epoch 5, loss 0.095538. Weights: w1 = -1.203 (x1 to h1), ... Biases: b1 = ..."
+     */
+    public String describe() {
+        Snapshot s = vm.snapshot();
+        if (s == null || layout == null || !s.layout().equals(layout)) return "Network: none yet";
+        redraw.flush(); // the badges of this snapshot
+        StringBuilder sb = new StringBuilder("Network ").append(layout);
+        if (layout.layerCount() > 2) sb.append(" (").append(s.hiddenActivation().label()).append(')');
+        sb.append(", epoch ").append(s.epoch()).append(", loss ").append(Numbers.loss(s.loss()));
+        if (!Double.isNaN(s.testLoss())) sb.append(", test loss ").append(Numbers.loss(s.testLoss()));
+        java.util.List<String> weights = new java.util.ArrayList<>(), biases = new java.util.ArrayList<>();
+        for (Edge e : edges) {
+            if (weights.size() == DESCRIBED_PARAMETERS) break;
+            weights.add(layout.weightName(e.weight) + " = " + Numbers.brief(s.weight(e.weight)) + " (" + layout.neuronName(e.layer - 1, e.from)
+                    + " to " + layout.neuronName(e.layer, e.to) + ")");
+        }
+        for (int l = 1; l < layout.layerCount(); l++) {
+            for (int j = 0; j < layout.size(l) && biases.size() < DESCRIBED_PARAMETERS; j++) {
+                int b = layout.biasIndex(l, j);
+                biases.add(layout.biasName(b) + " = " + Numbers.brief(s.bias(b)) + " (" + layout.neuronName(l, j) + ")");
+            }
+        }
+        sb.append(". Weights: ").append(AccessibleSummary.list(weights, layout.weightCount()));
+        sb.append(". Biases: ").append(AccessibleSummary.list(biases, layout.biasCount()));
+        double[] grads = vm.gradientsProperty().get();
+        if (grads != null && grads.length == layout.parameterCount()) {
+            java.util.List<String> g = new java.util.ArrayList<>();
+            for (int p = 0; p < Math.min(grads.length, DESCRIBED_PARAMETERS); p++) {
+                g.add("dL/d" + (p < layout.weightCount() ? layout.weightName(p) : layout.biasName(p - layout.weightCount())) + " = " + Numbers.brief(grads[p]));
+            }
+            sb.append(". Gradients summed over the data: ").append(AccessibleSummary.list(g, grads.length));
+        }
+        Probe probe = vm.probeProperty().get();
+        boolean probeFits = probe != null && probe.activations().length == layout.layerCount();
+        for (int l = 1; probeFits && l < layout.layerCount(); l++) probeFits = probe.activations()[l].length == layout.size(l);
+        if (probeFits) {
+            java.util.List<String> a = new java.util.ArrayList<>();
+            for (int l = 1; l < layout.layerCount(); l++) {
+                for (int j = 0; j < layout.size(l) && a.size() < DESCRIBED_PARAMETERS; j++) a.add(layout.neuronName(l, j) + " " + neuronText(probe.activations()[l][j], false));
+            }
+            sb.append(". For the input in Predict: ").append(AccessibleSummary.list(a, layout.neuronCount() - layout.inputSize()));
+        }
+        NeuronRef selected = vm.selectedNeuronProperty().get();
+        if (selected != null && selected.fits(layout)) sb.append(". Selected: ").append(selected.name(layout));
+        java.util.List<String> trouble = new java.util.ArrayList<>();
+        for (int l = 1; l < layout.layerCount() - 1; l++) {
+            for (int j = 0; j < layout.size(l); j++) {
+                String badge = shown.get("trouble-" + layout.neuronName(l, j));
+                if (badge != null && !badge.isEmpty()) trouble.add(layout.neuronName(l, j) + " " + badge);
+            }
+        }
+        if (!trouble.isEmpty()) sb.append(". Marked: ").append(String.join(", ", trouble));
+        if (highlighted != null) sb.append(". Training blew up at ").append(highlighted);
+        return sb.append('.').toString();
     }
 
     // ---- Building and layout -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package lab.backprop.ui;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -39,7 +40,10 @@ public final class RegularizationChoice extends HBox {
         rate.setTooltip(new Tooltip("The regularisation rate"));
         kind.valueProperty().addListener((o, a, b) -> edit());
         rate.valueProperty().addListener((o, a, b) -> edit());
-        getChildren().addAll(ControlBar.label("Regularization"), kind, rate);
+        Label title = ControlBar.label("Regularization");
+        title.setLabelFor(kind);
+        rate.setAccessibleText("Regularization rate");
+        getChildren().addAll(title, kind, rate);
         for (var n : getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         setMinWidth(Region.USE_PREF_SIZE);
         vm.setupProperty().addListener((o, a, b) -> show(b));

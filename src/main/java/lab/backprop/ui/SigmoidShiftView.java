@@ -116,6 +116,41 @@ public final class SigmoidShiftView extends BorderPane {
             }
         });
         update();
+        // For a screen reader: the curve and the samples on it in words, worked out when read.
+        AccessibleSummary.bind(plot, this::describe, vm.snapshotProperty(), vm.selectedNeuronProperty(), vm.referenceBiasProperty(),
+                vm.datasetProperty());
+    }
+
+    /** At most this many samples are named in {@link #describe()}. */
+    private static final int DESCRIBED_SAMPLES = 12;
+
+    /**
+     * The plot in words, its accessible text: the neuron's function, its bias (and the dashed one's), the u axis, and
+     * each sample's place on the curve. "h1 = sigmoid(u + b), u = w·x: bias -0.314, dashed curve at bias -0.314; u
+     * from -34.3 to 26.1. Samples: Alice (F) u = 2.76, f = 0.919, ..."
+     */
+    public String describe() {
+        current();
+        Snapshot s = vm.snapshot();
+        NeuronRef n = vm.selectedNeuronProperty().get();
+        if (s == null || n == null || n.isInput() || !n.fits(s.layout())) return title.getText();
+        Layout layout = s.layout();
+        Activation f = n.layer() == layout.layerCount() - 1 ? s.outputActivation() : s.hiddenActivation();
+        double b = currentBias(s, n), ref = vm.referenceBiasProperty().get();
+        StringBuilder sb = new StringBuilder(title.getText()).append(": bias ").append(Numbers.brief(b));
+        if (Double.isFinite(ref)) sb.append(", dashed curve at bias ").append(Numbers.brief(ref));
+        if (Double.isFinite(uLo)) sb.append("; u from ").append(Numbers.brief(uLo)).append(" to ").append(Numbers.brief(uHi));
+        Dataset d = vm.dataset();
+        if (sampleU.length == d.size() && d.size() > 0) {
+            List<String> samples = new ArrayList<>();
+            for (int i = 0; i < Math.min(sampleU.length, DESCRIBED_SAMPLES); i++) {
+                String name = d.nameOf(i);
+                samples.add((name == null || name.isEmpty() ? "sample " + (i + 1) : name) + " (" + (d.sample(i).label() >= 0.5 ? d.positiveClass()
+                        : d.negativeClass()) + ") u = " + Numbers.brief(sampleU[i]) + ", f = " + Numbers.brief(f.apply(sampleU[i] + b)));
+            }
+            sb.append(". Samples: ").append(AccessibleSummary.list(samples, sampleU.length));
+        }
+        return sb.append('.').toString();
     }
 
     public Slider biasSlider() { current(); return biasSlider; }

@@ -43,7 +43,9 @@ public final class UpdateRuleChoice extends HBox {
         rule.setTooltip(new Tooltip("How gradients change the weights: plain gradient descent (the seeds'), with momentum, or"
                 + " with a step size per parameter (RMSprop, Adam); a change draws new weights"));
         rule.valueProperty().addListener((o, a, b) -> { if (!syncing && b != null) edit(b); });
-        getChildren().addAll(ControlBar.label("Update"), rule);
+        Label title = ControlBar.label("Update");
+        title.setLabelFor(rule);
+        getChildren().addAll(title, rule);
         for (String p : List.of("beta", "rho", "beta1", "beta2", "epsilon")) {
             TextField f = new TextField();
             f.setId("update-" + p);

@@ -122,6 +122,8 @@ public final class DecisionMapView extends VBox {
         dataset.addListener((o, a, b) -> { rebuildGrid(); redraw(); showEditHint(); });
         dataset.bind(vm.datasetProperty());
         snapshot.bind(vm.snapshotProperty());
+        // For a screen reader: the map in words, worked out when read (a new snapshot only marks it out of date).
+        lab.backprop.ui.AccessibleSummary.bind(canvas, this::describe, snapshot, dataset, discretize.selectedProperty());
         setOnEditData(d -> {
             String problem = vm.replaceData(d);
             if (problem != null) vm.report(problem);
@@ -309,6 +311,45 @@ public final class DecisionMapView extends VBox {
 
     private boolean computed;
 
+    /** At most this many samples are named, and this many classified, in {@link #describe()}. */
+    private static final int DESCRIBED_SAMPLES = 12, CLASSIFIED_SAMPLES = 10_000;
+
+    /**
+     * The map in words, its accessible text: what it shows, how many samples lie on their class's side of 0.5, and
+     * for a few samples their place and the network's output there. "Output of the network over weight (lb) × height
+     * (in) (blue: F, orange: M), epoch 1000: 4 of 4 samples on their class's side. Alice (F) at 133, 65: output 0.959
+     * (F); ..."
+     */
+    public String describe() {
+        Snapshot s = snapshot.get();
+        Dataset d = dataset.get();
+        if (d == null || s == null || s.layout().inputSize() != d.inputCount() || s.layout().outputSize() < 1) {
+            return "Decision map: " + (message.getText().isEmpty() ? "nothing to show" : message.getText());
+        }
+        Network net = s.toNetwork();
+        int n = Math.min(d.size(), CLASSIFIED_SAMPLES), right = 0;
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Dataset.Sample x = d.sample(i);
+            double y = net.predict(d.toInput(x.raw()))[0];
+            if ((y >= 0.5) == (x.label() >= 0.5)) right++;
+            if (named.size() < DESCRIBED_SAMPLES) {
+                String name = d.nameOf(i);
+                StringBuilder coords = new StringBuilder();
+                for (int k = 0; k < Math.min(2, d.featureCount()); k++) coords.append(k > 0 ? ", " : "").append(Numbers.trimmed(x.raw(k), 5));
+                named.add((name == null || name.isEmpty() ? "sample " + (i + 1) : name) + " (" + (x.label() >= 0.5 ? d.positiveClass()
+                        : d.negativeClass()) + ") at " + coords + ": output " + Numbers.brief(y) + " (" + d.classify(y) + ")");
+            }
+        }
+        int tests = 0;
+        if (testMask.length == d.size()) for (boolean t : testMask) if (t) tests++;
+        return "Output of the network over " + String.join(" × ", d.featureNames()) + " (blue: " + d.positiveClass() + ", orange: "
+                + d.negativeClass() + (discretize.isSelected() ? ", each cell by its class" : "") + "), epoch " + s.epoch() + ": "
+                + right + " of " + n + (n < d.size() ? " (the first of " + d.size() + ")" : "") + " samples on their class's side"
+                + (tests > 0 ? ", " + tests + " of all held out as test samples" : "") + ". "
+                + lab.backprop.ui.AccessibleSummary.list(named, d.size()) + ".";
+    }
+
     /** The side of the square plot in the canvas's units: as large as the canvas allows. */
     public double plotSize() {
         return Math.max(100, Math.min(canvas.width() - LEFT - RIGHT, canvas.height() - TOP - BOTTOM));
@@ -477,7 +518,13 @@ public final class DecisionMapView extends VBox {
         if (layout == null) return;
         int k = 0;
         for (int l = 1; l < layout.layerCount() - 1; l++) {
-            for (int j = 0; j < layout.size(l); j++) neuronMaps.get(k++).name.setText(layout.neuronName(l, j));
+            for (int j = 0; j < layout.size(l); j++) {
+                NeuronMap m = neuronMaps.get(k++);
+                String name = layout.neuronName(l, j);
+                if (name.equals(m.name.getText())) continue;
+                m.name.setText(name);
+                m.canvas.setAccessibleText(name + "'s activation over the input plane, coloured like the map above");
+            }
         }
     }
 
@@ -493,6 +540,7 @@ public final class DecisionMapView extends VBox {
         NeuronMap() {
             box.setAlignment(Pos.TOP_CENTER);
             canvas.getStyleClass().add("neuron-map");
+            canvas.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
             canvas.setOnMouseEntered(e -> resize(LARGE));
             canvas.setOnMouseExited(e -> resize(SMALL));
         }

@@ -22,6 +22,7 @@ import lab.backprop.model.Snapshot;
 import lab.backprop.model.Workspace;
 import lab.backprop.ui.FramePacer;
 import lab.backprop.ui.LabViewModel;
+import lab.backprop.support.Numbers;
 import lab.backprop.ui.Palette;
 import lab.backprop.ui.ResizableCanvas;
 import lab.backprop.ui.WhenShown;
@@ -79,6 +80,34 @@ public final class HiddenSpaceView extends VBox {
         vm.setupProperty().addListener((o, a, b) -> { fillNeurons(); whenShown.request(); });
         fillNeurons();
         whenShown.request(); // owed until shown
+        said = lab.backprop.ui.AccessibleSummary.bind(plot, this::describe); // out of date after each recompute
+    }
+
+    private final javafx.beans.binding.StringBinding said;
+    private static final int DESCRIBED_SAMPLES = 12;
+
+    /**
+     * The plot in words, its accessible text: the two neurons, the output's decision line in their plane and where a
+     * few samples lie. "h1 across, h2 up: the output is 0.5 on 3.131·h1 - 3.421·h2 + 0.190 = 0. Alice (F) at (0.962,
+     * 0.015), ..."
+     */
+    public String describe() {
+        whenShown.flush();
+        if (points.length == 0) return note.getText();
+        Dataset d = vm.dataset();
+        StringBuilder sb = new StringBuilder("Hidden space, ").append(neuronA.getValue()).append(" across, ").append(neuronB.getValue()).append(" up");
+        if (line != null) {
+            sb.append(": the output is 0.5 on ").append(Numbers.brief(line[0])).append('·').append(neuronA.getValue())
+                    .append(line[1] < 0 ? " - " : " + ").append(Numbers.brief(Math.abs(line[1]))).append('·').append(neuronB.getValue())
+                    .append(line[2] < 0 ? " - " : " + ").append(Numbers.brief(Math.abs(line[2]))).append(" = 0");
+        }
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < Math.min(points.length, DESCRIBED_SAMPLES); i++) {
+            String name = i < d.size() ? d.nameOf(i) : null;
+            named.add((name == null || name.isEmpty() ? "sample " + (i + 1) : name) + " (" + (labels[i] >= 0.5 ? d.positiveClass() : d.negativeClass())
+                    + ") at (" + Numbers.brief(points[i][0]) + ", " + Numbers.brief(points[i][1]) + ")");
+        }
+        return sb.append(". ").append(lab.backprop.ui.AccessibleSummary.list(named, points.length)).append('.').toString();
     }
 
     private void fillNeurons() {
@@ -111,6 +140,7 @@ public final class HiddenSpaceView extends VBox {
         int layer = l == null ? 0 : l.layerCount() - 2;
         if (l == null || layer < 1 || l.size(layer) < 2 || neuronA.getValue() == null || neuronB.getValue() == null || d.featureCount() != 2) {
             note.setText("The hidden space needs a hidden layer of at least two neurons (and data of two coordinates).");
+            if (said != null) said.invalidate();
             paint();
             return;
         }
@@ -151,6 +181,7 @@ public final class HiddenSpaceView extends VBox {
         for (int k = 0; k < width; k++) if (k != ja && k != jb) c += s.weight(l.weightIndex(last, 0, k)) * mean[k];
         line = new double[] { s.weight(l.weightIndex(last, 0, ja)), s.weight(l.weightIndex(last, 0, jb)), c };
         bounds();
+        if (said != null) said.invalidate();
         note.setText(width == 2 ? "The line: where the output is 0.5. Training moves the points until a straight line separates the classes."
                 : "The line: where the output is 0.5 with the layer's other " + (width - 2) + " neurons at their mean over the samples"
                         + " (a slice of a " + width + "-dimensional space)." + (d.size() > n ? " The first " + n + " samples are drawn." : ""));

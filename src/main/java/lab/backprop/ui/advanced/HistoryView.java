@@ -178,6 +178,7 @@ public final class HistoryView extends VBox {
             name.setFont(Font.font("Monospaced", 12));
             value.setFont(Font.font("Monospaced", 12));
             canvas.setId("spark-" + parameter);
+            canvas.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
             value.setId("spark-value-" + parameter);
         }
 
@@ -208,6 +209,10 @@ public final class HistoryView extends VBox {
             int at = java.util.Arrays.binarySearch(epochs, chosenEpoch);
             double v = at >= 0 ? series[at] : series[series.length - 1];
             value.setText(Numbers.sig(v, 4));
+            // In words, for a screen reader (drawn a few times a second at most: the poll, a move of the bar).
+            canvas.setAccessibleText(name.getText() + " over epochs " + first + " to " + epochs[epochs.length - 1] + ": from "
+                    + Numbers.sig(series[0], 4) + " to " + Numbers.sig(series[series.length - 1], 4) + ", between " + Numbers.sig(lo, 4)
+                    + " and " + Numbers.sig(hi, 4) + "; " + Numbers.sig(v, 4) + " at the chosen epoch " + (at >= 0 ? epochs[at] : epochs[epochs.length - 1]));
         }
     }
 }

@@ -25,6 +25,7 @@ import lab.backprop.model.Snapshot;
 import lab.backprop.model.Workspace;
 import lab.backprop.train.Job;
 import lab.backprop.ui.LabViewModel;
+import lab.backprop.support.Numbers;
 import lab.backprop.ui.Palette;
 import lab.backprop.ui.ResizableCanvas;
 
@@ -91,6 +92,29 @@ public final class LossLandscapeView extends VBox {
         vm.generationProperty().addListener((o, a, b) -> { trail.clear(); lastStart = 0; });
         sceneProperty().addListener((o, a, b) -> { if (b != null) frames.start(); else frames.stop(); });
         fillParameters();
+        said = lab.backprop.ui.AccessibleSummary.bind(plot, this::describe); // out of date when a new grid is shown
+    }
+
+    private final javafx.beans.binding.StringBinding said;
+
+    /**
+     * The landscape in words, its accessible text: the two parameters and their ranges, the loss at the network now
+     * (the centre) and the lowest cell. "Loss over w5 (across, -3.70 to 5.70) and w6 (up, ...): 0.001449 at the network
+     * now (w5 = 1.00, w6 = ...); lowest on the grid 0.00120 at w5 = ..., w6 = ..."
+     */
+    public String describe() {
+        Grid g = shown;
+        if (g == null) return "Loss landscape: not computed yet";
+        String a = paramA.getItems().size() > g.a() ? paramA.getItems().get(g.a()) : "a", b = paramB.getItems().size() > g.b() ? paramB.getItems().get(g.b()) : "b";
+        int best = 0;
+        for (int i = 1; i < g.loss().length; i++) if (g.loss()[i] < g.loss()[best] || Double.isNaN(g.loss()[best])) best = i;
+        int half = CELLS / 2, col = best % CELLS, row = best / CELLS;
+        double ca = g.aMin() + (g.aMax() - g.aMin()) * col / (CELLS - 1), cb = g.bMax() - (g.bMax() - g.bMin()) * row / (CELLS - 1);
+        return "Loss over " + a + " (across, " + Numbers.brief(g.aMin()) + " to " + Numbers.brief(g.aMax()) + ") and " + b + " (up, "
+                + Numbers.brief(g.bMin()) + " to " + Numbers.brief(g.bMax()) + "), darker is lower: " + Numbers.loss(g.at(half, half))
+                + " at the network now (" + a + " = " + Numbers.brief((g.aMin() + g.aMax()) / 2) + ", " + b + " = "
+                + Numbers.brief((g.bMin() + g.bMax()) / 2) + "); lowest on the grid " + Numbers.loss(g.loss()[best]) + " at " + a + " = "
+                + Numbers.brief(ca) + ", " + b + " = " + Numbers.brief(cb) + ".";
     }
 
     private void fillParameters() {
@@ -130,7 +154,10 @@ public final class LossLandscapeView extends VBox {
             if (trail.size() > TRAIL) trail.remove(0);
         }
         if (job != null && !job.isRunning()) {
-            if (job.state() == Job.State.DONE) shown = job.result();
+            if (job.state() == Job.State.DONE) {
+                shown = job.result();
+                said.invalidate();
+            }
             job = null;
             paint();
         }

@@ -204,6 +204,7 @@ public final class SeedSweepView extends VBox {
 
     /** Final losses sorted from best to worst, log scale; stuck starts in the stuck colour, solved ones in the solved. */
     private void drawChart(SeedSweep.Result r) {
+        describe(r);
         lab.backprop.ui.Palette pal = lab.backprop.ui.Palette.current();
         GraphicsContext g = chart.graphics();
         double w = chart.width(), h = chart.height(), left = 50, top = 10, bottom = 24;
@@ -239,4 +240,24 @@ public final class SeedSweepView extends VBox {
     }
 
     javafx.scene.layout.Region chart() { return chart; }
+
+    private SeedSweep.Result described;
+
+    /** The chart in words, its accessible text, once per result: how many starts, how many stuck, the best and worst loss. */
+    private void describe(SeedSweep.Result r) {
+        if (r == described && chart.getAccessibleText() != null) return;
+        described = r;
+        chart.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        if (r == null || r.size() == 0) {
+            chart.setAccessibleText("Final losses of the starts, sorted: none yet; Run starts them");
+            return;
+        }
+        double best = Double.POSITIVE_INFINITY, worst = Double.NEGATIVE_INFINITY;
+        for (SeedSweep.Run run : r.runs()) {
+            best = Math.min(best, run.finalLoss());
+            worst = Math.max(worst, run.finalLoss());
+        }
+        chart.setAccessibleText("Final losses of " + r.size() + " starts, sorted: " + r.stuckCount() + " stuck, " + (r.size() - r.stuckCount())
+                + " solved; best " + Numbers.sig3(best) + ", worst " + Numbers.sig3(worst));
+    }
 }
