@@ -235,7 +235,7 @@ public final class FileActions {
     private static WritableImage snapshot(Node node, int scale) {
         javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
         if (scale != 1) p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
-        if (node.getScene() != null && node.getScene().getFill() instanceof javafx.scene.paint.Paint fill) p.setFill(fill);
+        if (node.getScene() != null && node.getScene().getFill() != null) p.setFill(node.getScene().getFill());
         return node.snapshot(p, null);
     }
 

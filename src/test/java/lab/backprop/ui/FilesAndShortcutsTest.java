@@ -107,6 +107,12 @@ class FilesAndShortcutsTest {
         waitUntil("training finished", 30, () -> vm.state() == RunState.IDLE && vm.snapshot().epoch() == start + epochs);
     }
 
+    private static int distinctColours(BufferedImage img) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 1) for (int x = 0; x < img.getWidth(); x += 1) seen.add(img.getRGB(x, y));
+        return seen.size();
+    }
+
     private static double mse(Snapshot s, Dataset d) {
         var net = s.toNetwork();
         double sum = 0;
@@ -371,6 +377,15 @@ class FilesAndShortcutsTest {
             assertEquals((int) expected.getWidth(), img.getWidth(), what + " width");
             assertEquals((int) expected.getHeight(), img.getHeight(), what + " height");
             assertTrue(img.getWidth() > 100 && img.getHeight() > 100, what + " size " + img.getWidth() + "x" + img.getHeight());
+        }
+        for (FileActions.Picture what : FileActions.Picture.values()) { // 2x: twice as wide and high, drawn at that size
+            Path png = dir.resolve("2x-" + what.fileName());
+            BufferedImage one = ImageIO.read(dir.resolve(what.fileName()).toFile());
+            assertTrue(fx(() -> window.files().exportPng(what, 2, png)), () -> window.lastError());
+            BufferedImage two = ImageIO.read(png.toFile());
+            assertEquals(2 * one.getWidth(), two.getWidth(), what + " 2x width");
+            assertEquals(2 * one.getHeight(), two.getHeight(), what + " 2x height");
+            assertTrue(distinctColours(two) > distinctColours(one), what + ": drawn at 2x, not blown up (more edge shades)");
         }
         BufferedImage whole = ImageIO.read(dir.resolve("window.png").toFile());
         assertEquals((int) BackpropLabApp.WIDTH, whole.getWidth());
