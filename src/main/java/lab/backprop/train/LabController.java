@@ -142,6 +142,14 @@ public final class LabController implements AutoCloseable {
     public int[] recentlyEdited() { return touched; }
 
     private volatile int[] touched = new int[0];
+    private final java.util.concurrent.atomic.AtomicLong handEdits = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * How many changes by hand were made so far: parameters set (edits, sliders, the landscape) and data replaced
+     * (points added or removed, new points). Training changes nothing here. The window compares it with the count at
+     * the last save or open to know whether there is unsaved work. Any thread.
+     */
+    public long handEdits() { return handEdits.get(); }
 
     /** The rate the trainer uses now. */
     public double trainerLearningRate() { return current.trainer.learningRate().get(); }
@@ -236,6 +244,7 @@ public final class LabController implements AutoCloseable {
     public synchronized String replaceData(Dataset data) {
         String problem = checkData(data);
         if (problem != null) return problem;
+        handEdits.incrementAndGet();
         Dataset now = data();
         if (!data.featureNames().equals(now.featureNames()) || !Arrays.equals(data.shift(), now.shift())) {
             return "the new data has other features than '" + now.name() + "'; open it as a new data set instead";
@@ -397,6 +406,7 @@ public final class LabController implements AutoCloseable {
      * while training (a slow pace is woken for it).
      */
     public void setParameter(int parameter, double value) {
+        handEdits.incrementAndGet();
         int[] was = touched;
         if (was.length == 0 || was[was.length - 1] != parameter) { // the last two parameters edited, oldest first
             touched = was.length == 0 ? new int[] { parameter } : new int[] { was[was.length - 1], parameter };

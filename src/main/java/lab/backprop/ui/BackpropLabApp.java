@@ -37,6 +37,7 @@ public final class BackpropLabApp extends Application {
         MeasuredRun run = new MeasuredRun(options, System.out);
         run.configure(vm);
         MainWindow window = new MainWindow(vm);
+        stage.setOnCloseRequest(e -> { if (!window.files().unsaved().mayDiscard("quit")) e.consume(); }); // the title bar's X
         WindowPlacement placement = WindowPlacement.forUser();
         run.shown(show(stage, window, placement));
         if (options.file() != null) javafx.application.Platform.runLater(() -> window.files().open(options.file()));

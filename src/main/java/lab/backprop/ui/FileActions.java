@@ -59,6 +59,7 @@ public final class FileActions {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final CsvDatasetReader reader = new CsvDatasetReader();
     private static final String LAST_FOLDER = "lastFolder";
+    private final UnsavedWork unsaved;
     private File lastDirectory;
     private final java.util.prefs.Preferences folders;
 
@@ -71,6 +72,7 @@ public final class FileActions {
         this.folders = folders;
         this.window = window;
         this.vm = window.viewModel();
+        this.unsaved = new UnsavedWork(vm.controller(), this::chooseSaveSession);
         this.recent = recent;
     }
 
@@ -79,6 +81,8 @@ public final class FileActions {
     /** What the latest action did, e.g. "Saved session run.json". */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public RecentFiles recentFiles() { return recent; }
+    /** Work no file holds yet, and the question before it is lost (quitting, opening over it). */
+    UnsavedWork unsaved() { return unsaved; }
 
     // ---- Actions on a path -----------------------------------------------------------------------
 
@@ -93,6 +97,7 @@ public final class FileActions {
         String problem = vm.loadDataset(data);
         if (problem != null) return fail(file.getFileName() + ": " + problem);
         recent.add(file);
+        unsaved.saved();
         return done("Opened " + data.name() + " (" + data.size() + " samples) from " + file.getFileName());
     }
 
@@ -118,6 +123,7 @@ public final class FileActions {
         String problem = vm.loadSession(session);
         if (problem != null) return fail(file.getFileName() + ": " + problem);
         recent.add(file);
+        unsaved.saved();
         return done("Opened session " + file.getFileName() + " (epoch " + session.epochReached() + ")");
     }
 
@@ -129,6 +135,7 @@ public final class FileActions {
             return fail("Cannot save " + file.getFileName() + ": " + describe(e));
         }
         recent.add(file);
+        unsaved.saved();
         return done("Saved session " + file.getFileName() + " (epoch " + vm.currentSession().epochReached() + ")");
     }
 
@@ -154,7 +161,7 @@ public final class FileActions {
         });
         target.setOnDragDropped(e -> {
             Path p = droppable(e.getDragboard());
-            e.setDropCompleted(p != null && open(p));
+            e.setDropCompleted(p != null && unsaved.mayDiscard("open " + p.getFileName()) && open(p));
             e.consume();
         });
     }
@@ -250,9 +257,12 @@ public final class FileActions {
 
     // ---- The same behind a file chooser ----------------------------------------------------------
 
-    public void chooseOpenData() { Path p = open("Open data CSV", CSV, ANY); if (p != null) openData(p); }
+    public void chooseOpenData() { Path p = open("Open data CSV", CSV, ANY); if (p != null && asked(p)) openData(p); }
     public void chooseSaveData() { Path p = save("Save data CSV", vm.dataset().name() + ".csv", CSV); if (p != null) saveData(p); }
-    public void chooseOpenSession() { Path p = open("Open session", JSON, ANY); if (p != null) openSession(p); }
+    public void chooseOpenSession() { Path p = open("Open session", JSON, ANY); if (p != null && asked(p)) openSession(p); }
+    /** Open Recent from the menu: asks first when there is unsaved work. */
+    public void chooseRecent(Path p) { if (asked(p)) openRecent(p); }
+    private boolean asked(Path p) { return unsaved.mayDiscard("open " + p.getFileName()); }
     public void chooseSaveSession() { Path p = save("Save session", vm.dataset().name() + "-session.json", JSON); if (p != null) saveSession(p); }
     public void chooseExportLoss() { Path p = save("Export loss history", "loss.csv", CSV); if (p != null) exportLoss(p); }
     public void chooseExportPng(Picture what) { chooseExportPng(what, 1); }

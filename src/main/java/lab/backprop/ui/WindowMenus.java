@@ -24,7 +24,7 @@ final class WindowMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), trainMenu(), lessonMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), trainMenu(), lessonMenu(), helpMenu());
         bar.setId("menuBar");
         // On macOS the menus go to the system menu bar at the top of the screen, as Mac users expect.
         bar.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac"));
@@ -57,6 +57,38 @@ final class WindowMenus {
                 new SeparatorMenuItem(),
                 item("_Quit", "quitItem", Shortcuts.QUIT, this::quit));
         return file;
+    }
+
+    private Menu editMenu() {
+        Menu edit = new Menu("_Edit");
+        edit.setId("editMenu");
+        MenuItem bias = item("Copy the selected neuron's _bias", "copyBiasItem", null,
+                () -> told(Copying.selectedValue(vm), "Copied "));
+        Menu picture = new Menu("Copy an _image");
+        picture.setId("copyPictureMenu");
+        picture.getItems().setAll(
+                item("_Network graph", "copyGraphItem", null, () -> pictured(Copying.viewAsImage(window.graph()), "the network graph")),
+                item("_Loss curve", "copyLossItem", null, () -> pictured(Copying.viewAsImage(window.lossCurve()), "the loss curve")),
+                item("_Whole window", "copyWindowItem", null, () -> pictured(Copying.viewAsImage(window.getScene().getRoot()), "the window")));
+        edit.setOnShowing(e -> bias.setDisable(vm.selectedNeuronProperty().get() == null || vm.selectedNeuronProperty().get().isInput()));
+        edit.getItems().setAll(
+                bias,
+                item("Copy the _parameters as text", "copyParametersItem", Shortcuts.COPY_PARAMETERS,
+                        () -> told(Copying.parametersAsText(vm), "Copied the parameters as text: ")),
+                item("Copy the session as _JSON", "copySessionItem", null,
+                        () -> told(Copying.sessionAsJson(vm), "Copied the session as JSON: ")),
+                picture);
+        return edit;
+    }
+
+    private void told(String copied, String what) {
+        if (copied == null) return;
+        String first = copied.lines().findFirst().orElse("");
+        window.status().showMessage(what + (first.length() > 60 ? first.substring(0, 60) + "…" : first));
+    }
+
+    private void pictured(javafx.scene.image.Image image, String what) {
+        window.status().showMessage("Copied a picture of " + what + " (" + (int) image.getWidth() + " x " + (int) image.getHeight() + ")");
     }
 
     private Menu viewMenu() {
@@ -145,13 +177,14 @@ final class WindowMenus {
         for (Path p : list) {
             MenuItem i = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
             i.setMnemonicParsing(false);
-            i.setOnAction(e -> files.openRecent(p));
+            i.setOnAction(e -> files.chooseRecent(p));
             recent.getItems().add(i);
         }
         recent.getItems().addAll(new SeparatorMenuItem(), item("Clear the list", "clearRecentItem", null, () -> files.recentFiles().clear()));
     }
 
     private void quit() {
+        if (!files.unsaved().mayDiscard("quit")) return;
         if (window.getScene() != null && window.getScene().getWindow() != null) window.getScene().getWindow().hide();
         Platform.exit();
     }

@@ -104,6 +104,73 @@ class DesktopConventionsTest {
         assertTrue(fx(() -> window.getOnDragDropped() != null && window.getOnDragOver() != null), "the window takes drops");
     }
 
+    @Test void editedWeightsOrAddedPointsAreUnsavedWorkAndTheQuestionDecides() throws IOException {
+        UnsavedWork unsaved = fx(() -> window.files().unsaved());
+        List<String> asked = new java.util.ArrayList<>();
+        UnsavedWork.Answer[] answer = {UnsavedWork.Answer.CANCEL};
+        fxRun(() -> unsaved.setPrompt(what -> { asked.add(what); return answer[0]; }));
+        assertFalse(fx(unsaved::isUnsaved), "a fresh window has nothing unsaved");
+        assertTrue(fx(() -> unsaved.mayDiscard("quit")));
+        assertTrue(asked.isEmpty(), "nothing unsaved: no question");
+
+        fxRun(() -> vm.setParameter(0, 0.25)); // a weight edited by hand
+        assertTrue(fx(unsaved::isUnsaved));
+        assertFalse(fx(() -> unsaved.mayDiscard("quit")), "Cancel keeps the window");
+        assertEquals(List.of("quit"), asked);
+        answer[0] = UnsavedWork.Answer.DISCARD;
+        assertTrue(fx(() -> unsaved.mayDiscard("open circle.csv")), "Discard lets it go on");
+
+        Path session = dir.resolve("saved.json");
+        assertTrue(fx(() -> window.files().saveSession(session)));
+        assertFalse(fx(unsaved::isUnsaved), "saved: nothing unsaved");
+
+        var points = fx(() -> vm.dataset());
+        assertNull(fx(() -> vm.replaceData(points.with(new lab.backprop.data.Dataset.Sample(null, new double[] {0.5, 0.5}, 1))))); // a point added on the map
+        assertTrue(fx(unsaved::isUnsaved), "an added point is unsaved work");
+        assertTrue(fx(() -> window.files().openSession(session)));
+        assertFalse(fx(unsaved::isUnsaved), "opening a file: its content is what is shown");
+
+        long epoch = fx(() -> vm.snapshot().epoch());
+        fxRun(vm::step);
+        FxTestSupport.waitUntil("stepped", 5, () -> vm.snapshot().epoch() == epoch + 1);
+        assertFalse(fx(unsaved::isUnsaved), "training is not unsaved work");
+    }
+
+    @Test void copyPutsTheParametersTheSessionTheBiasAndAPictureOnTheClipboard() throws Exception {
+        fxRun(() -> vm.setParameter(0, 0.1 + 0.2)); // a value whose shortest text has 17 digits
+        FxTestSupport.waitUntil("edit shown", 5, () -> vm.snapshot().weight(0) == 0.1 + 0.2);
+        String text = fx(() -> Copying.parametersAsText(vm));
+        assertEquals(text, fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        var s = fx(() -> vm.snapshot());
+        List<String> lines = text.lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(s.weightCount() + s.biasCount(), lines.size());
+        for (int i = 0; i < s.weightCount(); i++) {
+            String[] kv = lines.get(i).split(" = ");
+            assertEquals("w" + (i + 1), kv[0]);
+            assertEquals(Double.doubleToLongBits(s.weight(i)), Double.doubleToLongBits(Double.parseDouble(kv[1])), kv[0]);
+        }
+        for (int i = 0; i < s.biasCount(); i++) {
+            assertEquals(s.bias(i), Double.parseDouble(lines.get(s.weightCount() + i).split(" = ")[1]), 0.0);
+        }
+
+        String json = fx(() -> Copying.sessionAsJson(vm));
+        assertEquals(json, fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals(0.1 + 0.2, tree.get("network").get("weights").get(0).asDouble(), 0.0);
+
+        fxRun(() -> vm.selectedNeuronProperty().set(new NeuronRef(1, 0)));
+        String bias = fx(() -> Copying.selectedValue(vm));
+        assertEquals("h1 bias b1 = " + s.bias(0), bias);
+        fxRun(() -> vm.selectedNeuronProperty().set(new NeuronRef(0, 0)));
+        assertNull(fx(() -> Copying.selectedValue(vm)), "an input has no bias");
+
+        var image = fx(() -> Copying.viewAsImage(window.graph()));
+        var onClipboard = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage());
+        assertEquals((int) fx(() -> window.graph().getWidth()).doubleValue(), (int) image.getWidth());
+        assertEquals(image.getWidth(), onClipboard.getWidth(), 0.0);
+        assertEquals(image.getHeight(), onClipboard.getHeight(), 0.0);
+    }
+
     @Test void aFileManagersFileArgumentOpensTheWindowOnIt() {
         Path session = Path.of("run.bplab");
         assertEquals(session, WindowOptions.parse(List.of("run.bplab")).file());
