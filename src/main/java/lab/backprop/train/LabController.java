@@ -151,6 +151,37 @@ public final class LabController implements AutoCloseable {
      */
     public long handEdits() { return handEdits.get(); }
 
+    private final EditHistory edits = new EditHistory(200);
+    private volatile boolean replaying;
+
+    /** The edits by hand that Undo and Redo walk through (labels for the menu). */
+    public EditHistory edits() { return edits; }
+
+    /** Takes back the newest edit by hand (training goes on around it); null if done, else why not. */
+    public synchronized String undo() { return replay(edits.undo(), true); }
+
+    /** Does the edit undone last again; null if done, else why not. */
+    public synchronized String redo() { return replay(edits.redo(), false); }
+
+    private String replay(EditHistory.Edit e, boolean back) {
+        if (e == null) return back ? "nothing to undo" : "nothing to redo";
+        replaying = true;
+        try {
+            if (e instanceof EditHistory.ParameterEdit p) {
+                if (!p.layout().equals(latest().layout())) {
+                    edits.clear();
+                    return "the network was rebuilt since that edit (another architecture or file); its edits are gone";
+                }
+                setParameter(p.parameter(), back ? p.before() : p.after());
+                return null;
+            }
+            EditHistory.DataEdit d = (EditHistory.DataEdit) e;
+            return swapData(back ? d.before() : d.after());
+        } finally {
+            replaying = false;
+        }
+    }
+
     /** The rate the trainer uses now. */
     public double trainerLearningRate() { return current.trainer.learningRate().get(); }
     public Limits limits() { return limits; }
@@ -241,7 +272,17 @@ public final class LabController implements AutoCloseable {
      * it was heading for (a paused one stays paused, to resume there). Returns null if done, else why not (nothing
      * changes then).
      */
-    public synchronized String replaceData(Dataset data) {
+    public synchronized String replaceData(Dataset data) { return replaceData(data, "change the data"); }
+
+    /** {@link #replaceData(Dataset)}, kept for Undo as {@code what} ("add point", "remove point", "new points"). */
+    public synchronized String replaceData(Dataset data, String what) {
+        Dataset before = data();
+        String problem = swapData(data);
+        if (problem == null && !replaying) edits.record(new EditHistory.DataEdit(what, before, data()));
+        return problem;
+    }
+
+    private String swapData(Dataset data) {
         String problem = checkData(data);
         if (problem != null) return problem;
         handEdits.incrementAndGet();
@@ -407,6 +448,15 @@ public final class LabController implements AutoCloseable {
      */
     public void setParameter(int parameter, double value) {
         handEdits.incrementAndGet();
+        if (!replaying) {
+            Snapshot shown = latest();
+            int w = shown.weightCount();
+            if (parameter >= 0 && parameter < w + shown.biasCount()) {
+                double before = parameter < w ? shown.weight(parameter) : shown.bias(parameter - w);
+                String name = parameter < w ? shown.layout().weightName(parameter) : shown.layout().biasName(parameter - w);
+                edits.record(new EditHistory.ParameterEdit(shown.layout(), parameter, name, before, value, System.nanoTime()));
+            }
+        }
         int[] was = touched;
         if (was.length == 0 || was[was.length - 1] != parameter) { // the last two parameters edited, oldest first
             touched = was.length == 0 ? new int[] { parameter } : new int[] { was[was.length - 1], parameter };

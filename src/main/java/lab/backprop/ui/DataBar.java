@@ -133,7 +133,7 @@ public final class DataBar extends FlowPane {
         }
         Generator.Spec next = new Generator.Spec(spec.shape(), n, Math.round(noise.getValue()) / 100.0, seed);
         if (next.equals(spec)) return;
-        String problem = vm.replaceData(next.make());
+        String problem = vm.replaceData(next.make(), "new points");
         if (problem != null) vm.report(problem);
     }
 

@@ -185,7 +185,12 @@ public final class LabViewModel {
     public String setFeatures(java.util.List<lab.backprop.data.Feature> features) { return after(lab.setFeatures(features)); }
 
     /** New data, same weights and epoch (points added or removed by hand); a run goes on. Null if done, else why not. */
-    public String replaceData(Dataset data) { return after(lab.replaceData(data)); }
+    public String replaceData(Dataset data) { return replaceData(data, "change the data"); }
+    /** The same, named for Undo: "add point", "remove point", "new points". */
+    public String replaceData(Dataset data, String what) { return after(lab.replaceData(data, what)); }
+    /** Edit ▸ Undo / Redo of the newest edit by hand; null if done, else why not. */
+    public String undo() { return after(lab.undo()); }
+    public String redo() { return after(lab.redo()); }
 
     /** Puts a saved session in place; null if done, else why not (the window shows 2 inputs, 1-3 equal hidden layers up to 8). */
     public String loadSession(Session saved) {

@@ -16,6 +16,8 @@ public final class Shortcuts {
     public static final KeyCombination SAVE_SESSION = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination OPEN_DATA = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination SAVE_DATA = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     /** Copy the parameters as text (Ctrl+C itself stays the text fields' own copy). */
     public static final KeyCombination COPY_PARAMETERS = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination HELP_KEYS = new KeyCodeCombination(KeyCode.F1);

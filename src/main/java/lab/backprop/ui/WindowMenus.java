@@ -70,8 +70,18 @@ final class WindowMenus {
                 item("_Network graph", "copyGraphItem", null, () -> pictured(Copying.viewAsImage(window.graph()), "the network graph")),
                 item("_Loss curve", "copyLossItem", null, () -> pictured(Copying.viewAsImage(window.lossCurve()), "the loss curve")),
                 item("_Whole window", "copyWindowItem", null, () -> pictured(Copying.viewAsImage(window.getScene().getRoot()), "the window")));
-        edit.setOnShowing(e -> bias.setDisable(vm.selectedNeuronProperty().get() == null || vm.selectedNeuronProperty().get().isInput()));
+        MenuItem undo = item("_Undo", "undoItem", Shortcuts.UNDO, () -> undone(vm.undo(), "Undid "));
+        MenuItem redo = item("_Redo", "redoItem", Shortcuts.REDO, () -> undone(vm.redo(), "Redid "));
+        edit.setOnShowing(e -> {
+            String u = vm.controller().edits().undoLabel(), r = vm.controller().edits().redoLabel();
+            undo.setText(u == null ? "_Undo (nothing to undo)" : "_Undo " + u);
+            redo.setText(r == null ? "_Redo (nothing to redo)" : "_Redo " + r);
+            undo.setMnemonicParsing(true);
+        });
+        edit.setOnHidden(e -> { undo.setText("_Undo"); redo.setText("_Redo"); });
+        edit.addEventHandler(javafx.scene.control.Menu.ON_SHOWING, e -> bias.setDisable(vm.selectedNeuronProperty().get() == null || vm.selectedNeuronProperty().get().isInput()));
         edit.getItems().setAll(
+                undo, redo, new SeparatorMenuItem(),
                 bias,
                 item("Copy the _parameters as text", "copyParametersItem", Shortcuts.COPY_PARAMETERS,
                         () -> told(Copying.parametersAsText(vm), "Copied the parameters as text: ")),
@@ -79,6 +89,11 @@ final class WindowMenus {
                         () -> told(Copying.sessionAsJson(vm), "Copied the session as JSON: ")),
                 picture);
         return edit;
+    }
+
+    /** Undo / Redo: the status bar says what was taken back (labels read before the step), or why nothing was. */
+    private void undone(String problem, String what) {
+        window.status().showMessage(problem == null ? what + "the last edit" : "Nothing changed: " + problem);
     }
 
     private void told(String copied, String what) {

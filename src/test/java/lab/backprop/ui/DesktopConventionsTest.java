@@ -171,6 +171,28 @@ class DesktopConventionsTest {
         assertEquals(image.getHeight(), onClipboard.getHeight(), 0.0);
     }
 
+    @Test void editUndoAndRedoInTheMenuTakeBackAWeightTypedInAndAPointAdded() {
+        double before = fx(() -> vm.snapshot().weight(2));
+        assertNull(fx(() -> vm.editParameter(2, "0.75")));
+        FxTestSupport.waitUntil("edit shown", 5, () -> vm.snapshot().weight(2) == 0.75);
+        Menu edit = fx(() -> window.menuBar().getMenus().get(1));
+        MenuItem undo = fx(() -> edit.getItems().stream().filter(i -> "undoItem".equals(i.getId())).findFirst().orElseThrow());
+        MenuItem redo = fx(() -> edit.getItems().stream().filter(i -> "redoItem".equals(i.getId())).findFirst().orElseThrow());
+        assertEquals(Shortcuts.UNDO, undo.getAccelerator());
+        assertEquals(Shortcuts.REDO, redo.getAccelerator());
+        fxRun(undo::fire);
+        FxTestSupport.waitUntil("undone", 5, () -> vm.snapshot().weight(2) == before);
+        fxRun(redo::fire);
+        FxTestSupport.waitUntil("redone", 5, () -> vm.snapshot().weight(2) == 0.75);
+
+        int size = fx(() -> vm.dataset().size());
+        assertNull(fx(() -> vm.replaceData(vm.dataset().with(new lab.backprop.data.Dataset.Sample(null, new double[] {0.2, 0.9}, 0)), "add point")));
+        assertEquals(size + 1, fx(() -> vm.dataset().size()));
+        fxRun(undo::fire);
+        assertEquals(size, fx(() -> vm.dataset().size()), "the point is gone again");
+        assertEquals(0.75, fx(() -> vm.snapshot().weight(2)), 0.0, "the weight edit before it stays");
+    }
+
     @Test void aFileManagersFileArgumentOpensTheWindowOnIt() {
         Path session = Path.of("run.bplab");
         assertEquals(session, WindowOptions.parse(List.of("run.bplab")).file());

@@ -107,8 +107,8 @@ class WindowStressTest {
             });
             if (blowUp) {
                 // Give the trainer time to run an epoch at that rate before the next strokes move the slider
-                // again; on a busy machine 17 ms may pass without the training thread being scheduled.
-                waitUntilQuietly(() -> vm.state() != RunState.RUNNING, 2000);
+                // again; on a busy machine 17 ms (or, seen in CI, 2 s) may pass without the training thread being scheduled.
+                waitUntilQuietly(() -> vm.state() != RunState.RUNNING, 10_000);
             }
             rateMoves += counts[0];
             biasMoves += counts[1];

@@ -125,7 +125,7 @@ public final class DecisionMapView extends VBox {
         // For a screen reader: the map in words, worked out when read (a new snapshot only marks it out of date).
         lab.backprop.ui.AccessibleSummary.bind(canvas, this::describe, snapshot, dataset, discretize.selectedProperty());
         setOnEditData(d -> {
-            String problem = vm.replaceData(d);
+            String problem = vm.replaceData(d, d.size() > vm.dataset().size() ? "add point" : "remove point");
             if (problem != null) vm.report(problem);
         });
         canvas.setOnMouseClicked(e -> {
