@@ -157,16 +157,30 @@ public final class LabController implements AutoCloseable {
     /** The edits by hand that Undo and Redo walk through (labels for the menu). */
     public EditHistory edits() { return edits; }
 
-    /** Takes back the newest edit by hand (training goes on around it); null if done, else why not. */
-    public synchronized String undo() { return replay(edits.undo(), true); }
+    /**
+     * Takes back the newest edit by hand; null if done, else why not. A weight, bias or data edit is taken back while
+     * training goes on; a lab edit (architecture, data set, reset, session...) stops a run and puts the whole lab back
+     * as it was, keeping the lab as it is now for Redo.
+     */
+    public synchronized String undo() {
+        EditHistory.LabState now = capture();
+        return replay(edits.undo(e -> e instanceof EditHistory.LabEdit l ? l.withAfter(now) : e), true);
+    }
 
     /** Does the edit undone last again; null if done, else why not. */
-    public synchronized String redo() { return replay(edits.redo(), false); }
+    public synchronized String redo() {
+        EditHistory.LabState now = capture();
+        return replay(edits.redo(e -> e instanceof EditHistory.LabEdit l ? l.withBefore(now) : e), false);
+    }
 
     private String replay(EditHistory.Edit e, boolean back) {
         if (e == null) return back ? "nothing to undo" : "nothing to redo";
         replaying = true;
         try {
+            if (e instanceof EditHistory.LabEdit l) {
+                handEdits.incrementAndGet();
+                return restore(back ? l.before() : l.after());
+            }
             if (e instanceof EditHistory.ParameterEdit p) {
                 if (!p.layout().equals(latest().layout())) {
                     edits.clear();
@@ -209,8 +223,11 @@ public final class LabController implements AutoCloseable {
             current = current.withSetup(next);
             return null;
         }
+        String what = changed(current.setup, next);
+        EditHistory.LabState before = capture();
         stopRun();
         install(next, next.newTrainer(), new LossHistory(), new ParameterHistory());
+        recorded(what, before);
         return null;
     }
 
@@ -235,10 +252,12 @@ public final class LabController implements AutoCloseable {
     public synchronized String selectData(Dataset data) {
         String problem = checkData(data);
         if (problem != null) return problem;
+        EditHistory.LabState before = capture();
         stopRun();
         remember(data);
         TrainingSetup next = TrainingSetup.forData(data, current.setup.architecture());
         install(next, next.newTrainer(), new LossHistory(), new ParameterHistory());
+        recorded("data set " + data.name(), before);
         return null;
     }
 
@@ -260,9 +279,11 @@ public final class LabController implements AutoCloseable {
         TrainingSetup setup = current.setup.withData(next);
         String problem = limits.check(setup.layout(), setup.architecture().output());
         if (problem != null) return problem;
+        EditHistory.LabState before = capture();
         stopRun();
         remember(next);
         install(setup, setup.newTrainer(), new LossHistory(), new ParameterHistory());
+        recorded("features " + String.join(", ", next.inputNames()), before);
         return null;
     }
 
@@ -329,11 +350,16 @@ public final class LabController implements AutoCloseable {
      */
     public synchronized String load(TrainingSetup setup, Snapshot network) { return load(setup, network, new double[0]); }
 
+    /** As {@link #load(TrainingSetup, Snapshot, double[])}, named for Undo ("open session", "lesson step"). */
+    public synchronized String load(TrainingSetup setup, Snapshot network, double[] updateState) {
+        return load(setup, network, updateState, "open session");
+    }
+
     /**
      * As {@link #load(TrainingSetup, Snapshot)}, with the update rule's saved state (momentum's velocities, Adam's
      * moments and step count), so that training goes on exactly where it was; empty for none (a fresh state).
      */
-    public synchronized String load(TrainingSetup setup, Snapshot network, double[] updateState) {
+    public synchronized String load(TrainingSetup setup, Snapshot network, double[] updateState, String what) {
         String problem = checkData(setup.data());
         if (problem == null) problem = limits.check(network.layout(), network.outputActivation());
         if (problem != null) return problem;
@@ -350,9 +376,11 @@ public final class LabController implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return "cannot train this network: " + e.getMessage();
         }
+        EditHistory.LabState before = capture();
         stopRun();
         remember(setup.data());
         install(setup, trainer, new LossHistory(), new ParameterHistory());
+        recorded(what, before);
         return null;
     }
 
@@ -380,12 +408,68 @@ public final class LabController implements AutoCloseable {
 
     private void remember(Dataset data) { known.put(data.name(), data); }
 
+    // ---- The lab as a whole, for Undo ----------------------------------------------------------------------------
+
+    /** The lab as shown now: its setup, the newest published network with its rule's state, its histories. */
+    private EditHistory.LabState capture() {
+        Current c = current;
+        TrainingLoop.Published p = c.loop.published();
+        return new EditHistory.LabState(c.setup, p.network(), p.updateState(), c.lossHistory, c.parameterHistory);
+    }
+
+    /** Keeps a change of the whole lab for Undo (not while Undo or Redo itself makes one). */
+    private void recorded(String what, EditHistory.LabState before) {
+        if (!replaying) edits.record(new EditHistory.LabEdit(what, before, capture()));
+    }
+
+    /**
+     * Puts a captured lab back: its setup and data, its network (epoch included) with its rule's state, and its
+     * histories (fresh ones if they were dropped); a run stops. Null if done, else why not (nothing changes then).
+     */
+    private String restore(EditHistory.LabState s) {
+        String problem = checkData(s.setup().data());
+        if (problem == null) problem = limits.check(s.network().layout(), s.network().outputActivation());
+        if (problem != null) return problem;
+        Trainer trainer;
+        try {
+            trainer = s.setup().newTrainer(s.network().toNetwork());
+            trainer.resumeAt(s.network().epoch());
+            if (s.updateState().length > 0) trainer.stepper().restoreState(s.updateState());
+        } catch (IllegalArgumentException e) {
+            return "cannot put that network back: " + e.getMessage();
+        }
+        stopRun();
+        remember(s.setup().data());
+        install(s.setup(), trainer, s.hasHistories() ? s.losses() : new LossHistory(),
+                s.hasHistories() ? s.parameters() : new ParameterHistory());
+        // The run the state was taken from may have trained an epoch more before it stopped: once it has (same
+        // thread, so in order), its histories end where the network put back stands.
+        TrainingLoop loop = current.loop;
+        worker.execute(loop::forgetTheFuture);
+        return null;
+    }
+
+    /** "network 2-3-1 tanh", "seed 3, uniform start": what a change of settings that draws fresh weights changes. */
+    private static String changed(TrainingSetup a, TrainingSetup b) {
+        List<String> what = new ArrayList<>();
+        if (!a.architecture().equals(b.architecture())) what.add("network " + b.architecture().describe(b.data().inputCount()));
+        if (a.init() != b.init()) what.add(b.init() + " start");
+        if (a.seed() != b.seed()) what.add("seed " + b.seed());
+        if (!a.batching().equals(b.batching())) what.add(b.batching().describe());
+        if (!a.update().equals(b.update())) what.add(b.update().title());
+        if (!a.split().equals(b.split())) what.add(b.split().describe());
+        if (a.loss() != b.loss()) what.add("loss " + b.loss());
+        return what.isEmpty() ? "settings" : String.join(", ", what);
+    }
+
     // ---- Training ----------------------------------------------------------------------------------------------
 
     /** Fresh weights from the setup's seed; stops any run. */
     public synchronized void reset() {
+        EditHistory.LabState before = capture();
         stopRun();
         install(current.setup, current.setup.newTrainer(), new LossHistory(), new ParameterHistory());
+        recorded("reset", before);
     }
 
     /** Runs the setup's epochs in the training thread (nothing if a run is going). */

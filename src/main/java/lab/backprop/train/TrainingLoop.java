@@ -168,9 +168,9 @@ public final class TrainingLoop {
 
     /**
      * After a rewind the histories hold epochs after the trainer's: training on from the earlier point replaces them
-     * (the network as it is now, edits included, becomes that epoch's record).
+     * (the network as it is now, edits included, becomes that epoch's record). Training thread only.
      */
-    private void forgetTheFuture() {
+    void forgetTheFuture() {
         trainer.applyEdits();
         long e = trainer.epoch();
         if (history.latestEpoch() > e) {

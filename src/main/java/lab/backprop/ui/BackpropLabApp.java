@@ -36,6 +36,7 @@ public final class BackpropLabApp extends Application {
         WindowOptions options = WindowOptions.parse(getParameters().getRaw());
         MeasuredRun run = new MeasuredRun(options, System.out);
         run.configure(vm);
+        vm.controller().edits().clear(); // the start-up options are where the user starts, not an edit to undo
         MainWindow window = new MainWindow(vm);
         stage.setOnCloseRequest(e -> { if (!window.files().unsaved().mayDiscard("quit")) e.consume(); }); // the title bar's X
         WindowPlacement placement = WindowPlacement.forUser();

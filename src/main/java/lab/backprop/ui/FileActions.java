@@ -120,7 +120,7 @@ public final class FileActions {
         } catch (SessionFormatException e) {
             return fail(e.getMessage());
         }
-        String problem = vm.loadSession(session);
+        String problem = vm.loadSession(session, "open " + file.getFileName());
         if (problem != null) return fail(file.getFileName() + ": " + problem);
         recent.add(file);
         unsaved.saved();

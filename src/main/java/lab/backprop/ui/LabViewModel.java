@@ -189,18 +189,30 @@ public final class LabViewModel {
     /** The same, named for Undo: "add point", "remove point", "new points". */
     public String replaceData(Dataset data, String what) { return after(lab.replaceData(data, what)); }
     /** Edit ▸ Undo / Redo of the newest edit by hand; null if done, else why not. */
-    public String undo() { return after(lab.undo()); }
-    public String redo() { return after(lab.redo()); }
+    public String undo() { return replayed(lab.undo()); }
+    public String redo() { return replayed(lab.redo()); }
+
+    /** After Undo or Redo: other data put back get their first sample as the probe input, as a data set opened does. */
+    private String replayed(String problem) {
+        Dataset was = dataset.get();
+        after(problem);
+        Dataset now = dataset.get();
+        if (now != was && now != null && (was == null || !now.name().equals(was.name()))) probeInput.set(now.sample(0).raw());
+        return problem;
+    }
 
     /** Puts a saved session in place; null if done, else why not (the window shows 2 inputs, 1-3 equal hidden layers up to 8). */
-    public String loadSession(Session saved) {
-        String problem = lab.load(saved.setup(), saved.network(), saved.updateState());
+    public String loadSession(Session saved) { return loadSession(saved, "open session"); }
+
+    /** The same, named for Undo ("open run.json"). */
+    public String loadSession(Session saved, String what) {
+        String problem = lab.load(saved.setup(), saved.network(), saved.updateState(), what);
         if (problem == null) probeInput.set(saved.dataset().sample(0).raw());
         return after(problem);
     }
 
     /** Puts a given network in place with its setup (a lesson step, a hand-made network); null if done, else why not. */
-    public String install(TrainingSetup with, Snapshot network) { return after(lab.load(with, network)); }
+    public String install(TrainingSetup with, Snapshot network) { return after(lab.load(with, network, new double[0], "lesson step")); }
 
     /** What Save session writes: the newest published network and its setup, taken together. */
     public Session currentSession() {

@@ -132,7 +132,7 @@ public final class LessonPanel extends VBox {
         index = Math.max(0, Math.min(lesson.steps().size() - 1, i));
         LessonStep step = lesson.steps().get(index);
         LessonStep.Start start = step.start().get();
-        if (vm.state() != lab.backprop.train.RunState.IDLE) vm.reset(); // a run of the last step stops here
+        if (vm.state() == lab.backprop.train.RunState.RUNNING) vm.pause(); // a run of the last step stops here (the step's network replaces it)
         String why = vm.install(start.setup(), start.network());
         problem.setText(why == null ? "" : "This step cannot be set up: " + why);
         problem.setVisible(why != null);

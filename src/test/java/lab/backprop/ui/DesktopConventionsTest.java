@@ -193,6 +193,51 @@ class DesktopConventionsTest {
         assertEquals(0.75, fx(() -> vm.snapshot().weight(2)), 0.0, "the weight edit before it stays");
     }
 
+    @Test void editUndoTakesBackANewArchitectureADataSetChosenAndAFileOpenedAndTheControlsFollow() throws IOException {
+        Menu edit = fx(() -> window.menuBar().getMenus().get(1));
+        MenuItem undo = fx(() -> edit.getItems().stream().filter(i -> "undoItem".equals(i.getId())).findFirst().orElseThrow());
+        MenuItem redo = fx(() -> edit.getItems().stream().filter(i -> "redoItem".equals(i.getId())).findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> hidden = (javafx.scene.control.Spinner<Integer>) fx(() -> window.lookup("#hiddenSpinner"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> data = (javafx.scene.control.ComboBox<String>) fx(() -> window.lookup("#datasetChoice"));
+        double[] start = fx(() -> vm.snapshot().weights());
+
+        // An architecture change from the control bar, taken back and done again; the spinner follows.
+        fxRun(() -> hidden.getValueFactory().setValue(3));
+        assertEquals("2-3-1", fx(() -> vm.snapshot().layout().toString()));
+        assertEquals("network 2-3-1 sigmoid", fx(() -> vm.controller().edits().undoLabel()));
+        fxRun(undo::fire);
+        assertEquals("2-2-1", fx(() -> vm.snapshot().layout().toString()));
+        assertEquals(2, fx(hidden::getValue), "the spinner shows the network put back");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(start, fx(() -> vm.snapshot().weights()), 0.0);
+        fxRun(redo::fire);
+        assertEquals("2-3-1", fx(() -> vm.snapshot().layout().toString()));
+        assertEquals(3, fx(hidden::getValue));
+        fxRun(undo::fire);
+
+        // Another data set from the choice box, then a CSV opened: each is one step back.
+        fxRun(() -> data.setValue("xor"));
+        assertEquals("xor", fx(() -> vm.dataset().name()));
+        Path csv = dir.resolve("circle.csv");
+        Files.copy(Path.of("assets/circle.csv"), csv);
+        assertTrue(fx(() -> window.files().open(csv)));
+        assertEquals("circle", fx(() -> vm.dataset().name()));
+        assertEquals("data set circle", fx(() -> vm.controller().edits().undoLabel()));
+        fxRun(undo::fire);
+        assertEquals("xor", fx(() -> vm.dataset().name()));
+        assertEquals("xor", fx(data::getValue), "the choice box follows");
+        fxRun(undo::fire);
+        assertEquals("gender", fx(() -> vm.dataset().name()));
+        assertEquals("gender", fx(data::getValue));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(start, fx(() -> vm.snapshot().weights()), 0.0, "gender's weights as they were");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(BuiltinDatasets.gender().sample(0).raw(), fx(() -> vm.probeInputProperty().get()), 0.0,
+                "the predict panel asks about gender's first sample again");
+        fxRun(redo::fire);
+        fxRun(redo::fire);
+        assertEquals("circle", fx(() -> vm.dataset().name()), "redone in turn");
+    }
+
     @Test void aFileManagersFileArgumentOpensTheWindowOnIt() {
         Path session = Path.of("run.bplab");
         assertEquals(session, WindowOptions.parse(List.of("run.bplab")).file());
