@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class BackpropCli implements Runnable {
     /** --version: the build's version, not a number typed into the source. */
     static final class Version implements CommandLine.IVersionProvider {
-        @Override public String[] getVersion() { return new String[] { "Backprop Lab " + lab.backprop.support.AppVersion.get() }; }
+        @Override public String[] getVersion() { return new String[] { "Backprop Lab " + lab.backprop.support.AppVersion.get(), lab.backprop.support.AppVersion.platform() }; }
     }
 
     /** The run failed, e.g. training diverged. */

@@ -92,7 +92,11 @@ class BadArgumentsTest {
         java.util.regex.Matcher pom = java.util.regex.Pattern.compile("<artifactId>backprop-lab</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(readPom());
         assertTrue(pom.find());
-        assertEquals("Backprop Lab " + pom.group(1), CliRun.of("--version").out().trim());
+        String[] lines = CliRun.of("--version").out().trim().split("\\R");
+        assertEquals("Backprop Lab " + pom.group(1), lines[0]);
+        assertEquals(2, lines.length, "then what it runs on");
+        assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version") + " "), lines[1]);
+        assertTrue(lines[1].endsWith("JavaFX on the class path"), "tests run on the class path: " + lines[1]);
         CliRun top = CliRun.of("--help");
         assertTrue(top.out().contains("train") && top.out().contains("predict") && top.out().contains("bench"), top::toString);
     }
