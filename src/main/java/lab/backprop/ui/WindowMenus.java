@@ -70,8 +70,14 @@ final class WindowMenus {
                 item("_Network graph", "copyGraphItem", null, () -> pictured(Copying.viewAsImage(window.graph()), "the network graph")),
                 item("_Loss curve", "copyLossItem", null, () -> pictured(Copying.viewAsImage(window.lossCurve()), "the loss curve")),
                 item("_Whole window", "copyWindowItem", null, () -> pictured(Copying.viewAsImage(window.getScene().getRoot()), "the window")));
-        MenuItem undo = item("_Undo", "undoItem", Shortcuts.UNDO, () -> undone(vm.undo(), "Undid "));
-        MenuItem redo = item("_Redo", "redoItem", Shortcuts.REDO, () -> undone(vm.redo(), "Redid "));
+        MenuItem undo = item("_Undo", "undoItem", Shortcuts.UNDO, () -> {
+            String label = vm.controller().edits().undoLabel(); // before the step takes it to the other side
+            undone(vm.undo(), "Undid " + label);
+        });
+        MenuItem redo = item("_Redo", "redoItem", Shortcuts.REDO, () -> {
+            String label = vm.controller().edits().redoLabel();
+            undone(vm.redo(), "Redid " + label);
+        });
         edit.setOnShowing(e -> {
             String u = vm.controller().edits().undoLabel(), r = vm.controller().edits().redoLabel();
             undo.setText(u == null ? "_Undo (nothing to undo)" : "_Undo " + u);
@@ -91,9 +97,9 @@ final class WindowMenus {
         return edit;
     }
 
-    /** Undo / Redo: the status bar says what was taken back (labels read before the step), or why nothing was. */
+    /** Undo / Redo: the status bar says what was taken back ("Undid network 2-3-1 sigmoid"), or why nothing was. */
     private void undone(String problem, String what) {
-        window.status().showMessage(problem == null ? what + "the last edit" : "Nothing changed: " + problem);
+        window.status().showMessage(problem == null ? what : "Nothing changed: " + problem);
     }
 
     private void told(String copied, String what) {

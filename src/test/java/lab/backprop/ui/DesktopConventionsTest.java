@@ -210,6 +210,7 @@ class DesktopConventionsTest {
         fxRun(undo::fire);
         assertEquals("2-2-1", fx(() -> vm.snapshot().layout().toString()));
         assertEquals(2, fx(hidden::getValue), "the spinner shows the network put back");
+        assertEquals("Undid network 2-3-1 sigmoid", fx(() -> ((javafx.scene.control.Label) window.lookup("#statusMessage")).getText()));
         org.junit.jupiter.api.Assertions.assertArrayEquals(start, fx(() -> vm.snapshot().weights()), 0.0);
         fxRun(redo::fire);
         assertEquals("2-3-1", fx(() -> vm.snapshot().layout().toString()));
