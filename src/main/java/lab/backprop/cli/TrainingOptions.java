@@ -4,10 +4,7 @@ import java.nio.file.Path;
 
 import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
-import lab.backprop.data.CsvDatasetReader;
-import lab.backprop.data.DataFormatException;
 import lab.backprop.data.Dataset;
-import lab.backprop.data.Generator;
 import lab.backprop.data.Preset;
 import lab.backprop.model.Activation;
 import lab.backprop.model.Architecture;
@@ -31,25 +28,7 @@ public final class TrainingOptions {
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--dataset", paramLabel = "NAME", converter = Converters.DatasetConverter.class,
-            description = "Built-in data set: xor, gender (the seeds'), or generated: circle, xor-cloud, gaussians, spiral, sine,"
-                    + " moons (default: gender).")
-    Dataset dataset;
-
-    @Option(names = "--points", paramLabel = "N", description = "Points of a generated data set, " + Generator.MIN_POINTS + " to "
-            + Generator.MAX_POINTS + " (default: " + Generator.DEFAULT_POINTS + ").")
-    Integer points;
-
-    @Option(names = "--noise", paramLabel = "X", description = "Noise of a generated data set, 0 to 0.5 (default: 0).")
-    Double noise;
-
-    @Option(names = "--data-seed", paramLabel = "N", description = "Seed of a generated data set: the same seed, the same points (default: 1).")
-    Long dataSeed;
-
-    @Option(names = "--data", paramLabel = "FILE.csv",
-            description = "Own data instead of a built-in: two numeric feature columns and a 0/1 label, header optional;"
-                    + " - reads it from standard input.")
-    Path dataFile;
+    @CommandLine.Mixin DataOptions source = new DataOptions();
 
     /** Where "--data -" reads from (tests put their own here). */
     static java.util.function.Supplier<java.io.InputStream> standardInput = () -> System.in;
@@ -253,32 +232,16 @@ public final class TrainingOptions {
     }
 
     private Dataset plainDataset() {
-        if (dataFile != null && dataset != null) throw bad("give either --dataset or --data, not both");
-        if (dataFile != null && (points != null || noise != null || dataSeed != null)) {
-            throw bad("--points, --noise and --data-seed apply only to a generated --dataset, not to --data");
-        }
-        if (dataFile == null) return generate(dataset != null ? dataset : BuiltinDatasets.gender());
         try {
-            if (dataFile.toString().equals("-")) {
-                return new CsvDatasetReader().read(standardInput.get(), "stdin", CsvDatasetReader.Options.AUTO.withName("stdin"));
-            }
-            return new CsvDatasetReader().read(dataFile);
-        } catch (DataFormatException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-    /** The data set with --points, --noise and --data-seed applied (only a generated one takes them). */
-    private Dataset generate(Dataset named) {
-        try {
-            return Generator.remade(named, points, noise, dataSeed);
+            Dataset d = source.read(standardInput);
+            return d != null ? d : BuiltinDatasets.gender();
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
     }
 
     /** True when the user named a data set or file. */
-    boolean namesData() { return dataFile != null || dataset != null; }
+    boolean namesData() { return source.namesData(); }
 
     /** Loss-line interval when the user gives none: the data set's preset. */
     long defaultLogEvery() { return dataset().preset().logEvery(); }

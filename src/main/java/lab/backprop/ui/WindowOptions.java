@@ -1,9 +1,7 @@
 package lab.backprop.ui;
 
 import java.util.List;
-import java.util.Locale;
 
-import lab.backprop.data.BuiltinDatasets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,21 +36,7 @@ public final class WindowOptions {
     @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Quit after this many seconds (with --stats: print the summary first).")
     Double exitAfterSeconds;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Built-in data set to start with: xor, gender, or generated:"
-            + " circle, xor-cloud, gaussians, spiral, sine, moons (default: gender).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "Start on own data: two numeric feature columns and a 0/1 label.")
-    java.nio.file.Path dataFile;
-
-    @Option(names = "--points", paramLabel = "N", description = "Points of a generated data set (default: 200).")
-    Integer points;
-
-    @Option(names = "--noise", paramLabel = "X", description = "Noise of a generated data set, 0 to 0.5 (default: 0).")
-    Double noise;
-
-    @Option(names = "--data-seed", paramLabel = "N", description = "Seed of a generated data set's points (default: 1).")
-    Long dataSeed;
+    @CommandLine.Mixin lab.backprop.cli.DataOptions source = new lab.backprop.cli.DataOptions();
 
     @Option(names = "--activation", paramLabel = "sigmoid|tanh|relu", description = "Activation of the hidden neurons.")
     String activation;
@@ -92,20 +76,7 @@ public final class WindowOptions {
         if ((o.epochs != null || o.exitWhenTrained || o.speed != null) && !o.train) {
             throw new IllegalArgumentException((o.epochs != null ? "--epochs" : o.speed != null ? "--speed" : "--exit-when-trained") + " needs --train");
         }
-        if (o.dataset != null && o.dataFile != null) throw new IllegalArgumentException("give either --dataset or --data, not both");
-        if (o.dataFile != null) {
-            if (o.points != null || o.noise != null || o.dataSeed != null) {
-                throw new IllegalArgumentException("--points, --noise and --data-seed apply only to a generated --dataset, not to --data");
-            }
-            try {
-                o.data = new lab.backprop.data.CsvDatasetReader().read(o.dataFile);
-            } catch (lab.backprop.data.DataFormatException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        } else if (o.dataset != null || o.points != null || o.noise != null || o.dataSeed != null) {
-            o.data = lab.backprop.data.Generator.remade(BuiltinDatasets.byName(o.dataset == null ? "gender" : o.dataset), o.points, o.noise, o.dataSeed);
-            if (o.dataset != null) o.dataset = o.dataset.trim().toLowerCase(Locale.ROOT);
-        }
+        o.data = o.source.read(() -> { throw new IllegalArgumentException("the window reads its data from a file, not from standard input: --data FILE.csv"); });
         if (o.activation != null) o.hiddenActivation(); // says which exist
         if (o.hidden != null && (o.hidden < 1 || o.hidden > LabViewModel.MAX_HIDDEN_NEURONS)) {
             throw new IllegalArgumentException("--hidden must be 1.." + LabViewModel.MAX_HIDDEN_NEURONS + ", got " + o.hidden);
@@ -154,7 +125,7 @@ public final class WindowOptions {
     /** Seconds until the window quits, or 0 for never. */
     public double exitAfterSeconds() { return exitAfterSeconds == null ? 0 : exitAfterSeconds; }
     /** The built-in data set named by --dataset (lower case), or null. */
-    public String dataset() { return dataset; }
+    public String dataset() { return source.named() == null ? null : source.named().name(); }
 
     /** The data set to start on (--dataset with its generation options, or --data), or null for the default. */
     public lab.backprop.data.Dataset data() { return data; }
