@@ -24,8 +24,12 @@ final class HelpDialogs {
     private static final List<String> OTHER_KEYS = List.of(
             "Space\tpause / resume training (train when idle); in Step through: play / pause",
             "Alt + underlined letter\topen that menu (Alt+F: File, Alt+E: Edit, ...)",
-            "Left / Right, Page Up / Down\tthe lesson's previous / next step (when a lesson is open)",
-            "Tab / Shift+Tab\tmove between controls",
+            "Left / Right, Page Up / Down\tthe lesson's previous / next step (when a lesson is open; Left / Right not in the network graph)",
+            "Tab / Shift+Tab\tmove between controls (the network graph is one of them)",
+            "Up / Down (network graph)\tthe keyboard cursor to the neuron above / below, or the edge before / after in its column",
+            "Left / Right (network graph)\tfrom a neuron to an edge on that side; from an edge to its source / target neuron",
+            "Home / End (network graph)\tthe first / last neuron of the layer, or edge of the column",
+            "Enter or F2 (network graph)\tedit the weight under the cursor, or the neuron's bias (Enter sets, Escape cancels)",
             "Ctrl + number-pad + / - / 0\tpresenter mode bigger / smaller / 100 %");
 
     private HelpDialogs() { }

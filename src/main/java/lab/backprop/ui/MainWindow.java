@@ -195,7 +195,7 @@ public final class MainWindow extends BorderPane {
 
     /** Controls that move with the arrow keys themselves: there the arrows are not the lesson's. */
     private static boolean ownsArrows(Node focus) {
-        return stepThroughOf(focus) != null || focus instanceof TextInputControl || focus instanceof javafx.scene.control.Slider || focus instanceof javafx.scene.control.Spinner
+        return stepThroughOf(focus) != null || focus instanceof NetworkGraphView || focus instanceof TextInputControl || focus instanceof javafx.scene.control.Slider || focus instanceof javafx.scene.control.Spinner
                 || focus instanceof javafx.scene.control.ComboBoxBase<?> c && c.isEditable() || focus instanceof javafx.scene.control.ListView
                 || focus instanceof javafx.scene.control.TableView || focus instanceof ScrollPane;
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
@@ -39,6 +41,15 @@ import lab.backprop.ui.Palette.Key;
  * which is the typed value shifted ("133 − 135"). Hover a weight for its exact value, click it (or a bias) to type
  * a new one; click a neuron to select it. A parameter named by a divergence is marked until the next run.
  *
+ * <p>The keyboard reaches all of it: Tab focuses the graph and a cursor (a ring in the stylesheet's focus colour, or
+ * an edge drawn with a halo and its number) sits on the selected neuron. Up / Down move within a layer, or within
+ * the column of edges between two layers (in the weights' order); Left / Right go from a neuron to an edge on that
+ * side (back along the one it came by, else the one most nearly straight across) and from an edge to its source /
+ * target neuron; Home / End go to the first / last of the layer or column. A hidden or output neuron reached is
+ * selected, as by a click. Enter or F2 opens the editor for the weight or the neuron's bias; Enter there sets it,
+ * Escape cancels, and the focus comes back to the graph on the same item. The accessible text starts with the
+ * cursor's item while the graph has the focus.
+ *
  * <p>Only invisible pick shapes are scene nodes (one circle per neuron, one box per bias: for the mouse, the keyboard
  * and tests); everything seen is drawn in one pass per frame, so a 2-8-8-8-1 network costs the renderer one texture,
  * not hundreds of shapes. Positions and label places are worked out only when the layout or the size changes.
@@ -58,10 +69,18 @@ public final class NetworkGraphView extends Pane {
     private final TextField editorField = new TextField();
     private final Label editorError = new Label();
     private final Tooltip edgeTip = new Tooltip();
+    /** A word from the keyboard that is no edit (Enter on an input): shown beside the cursor until it moves. */
+    private final Label note = new Label();
+    private final StringBinding said;
     private final Map<String, String> shown = new HashMap<>(); // what each number says now, by id: weight-w1, bias-h1, activation-x1
     private int editingParameter = -1;
     private int hoveredEdge = -1;
     private String highlighted;
+    /** The keyboard cursor: on {@link #cursorEdge} (a weight index) when that is 0 or more, else on this neuron. */
+    private NeuronRef cursorNeuron;
+    private int cursorEdge = -1;
+    /** The edge the cursor came along onto its neuron (or -1): Left / Right from there go back along it. */
+    private int cameAlong = -1;
 
     private Layout layout;
     private double[] nx = new double[0], ny = new double[0]; // neuron centres, by index among all neurons
@@ -100,8 +119,21 @@ public final class NetworkGraphView extends Pane {
         editor.getChildren().addAll(editorTitle, editorField, editorError);
         editor.setManaged(false);
         editor.setVisible(false);
-        editorField.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ESCAPE) closeEditor(); });
+        editorTitle.setLabelFor(editorField);
+        editorField.setOnKeyPressed(e -> {
+            if (e.getCode() != KeyCode.ESCAPE) return;
+            closeEditor();
+            requestFocus(); // back on the graph, the cursor on the item
+            e.consume();
+        });
         editorField.setOnAction(e -> commitEditor());
+        note.setId("graphNote");
+        note.getStyleClass().add("edge-editor");
+        note.setWrapText(true);
+        note.setMaxWidth(260);
+        note.setManaged(false);
+        note.setVisible(false);
+        note.setMouseTransparent(true);
         editorField.focusedProperty().addListener((o, was, now) -> {
             if (!now && editor.isVisible() && editorError.getText().isEmpty()) closeEditor();
         });
@@ -110,20 +142,41 @@ public final class NetworkGraphView extends Pane {
         edgeTip.setShowDelay(Duration.millis(80));
         edgeTip.setHideDelay(Duration.millis(100));
         Tooltip.install(canvas, edgeTip);
-        edgeTip.setOnShowing(e -> edgeTip.setText(hoveredEdge < 0 ? "Hover a line for its weight" : tipFor(edges[hoveredEdge])));
+        edgeTip.setOnShowing(e -> edgeTip.setText(hoveredEdge < 0 ? NO_EDGE_TIP : tipFor(edges[hoveredEdge])));
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(edgeAt(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             int edge = edgeAt(e.getX(), e.getY());
             if (edge >= 0 && e.getButton() == MouseButton.PRIMARY) openEditor(edges[edge].weight, e.getX(), e.getY());
         });
-        getChildren().addAll(canvas, picks, editor);
+        getChildren().addAll(canvas, picks, editor, note);
+
+        // The keyboard: focused by Tab or by a click anywhere on it (but in the editor); the plain arrows, Home, End,
+        // Enter and F2 are the graph's (never a shortcut's, never a move of the focus); Space stays the window's.
+        setFocusTraversable(true);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof javafx.scene.Node n && isInside(n, editor))) requestFocus();
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        focusWithinProperty().addListener((o, was, now) -> {
+            if (!now) hideNote();
+            draw();
+        });
 
         vm.snapshotProperty().addListener((o, a, b) -> refresh());
         // The probe and the gradients follow each snapshot: paced like it.
         vm.probeProperty().addListener((o, a, b) -> redraw.request());
         vm.gradientsProperty().addListener((o, a, b) -> redraw.request());
-        vm.selectedNeuronProperty().addListener((o, a, b) -> draw());
+        vm.selectedNeuronProperty().addListener((o, a, b) -> {
+            // A neuron selected elsewhere (a click, the sigmoid view, a new network): the cursor on a neuron follows.
+            if (cursorEdge < 0 && b != null && layout != null && b.fits(layout) && !b.equals(cursorNeuron)) {
+                cursorNeuron = b;
+                cameAlong = -1;
+                cursorMoved(); // draws
+            } else {
+                draw();
+            }
+        });
         vm.showNamesProperty().addListener((o, a, b) -> requestLayout());
         vm.traceDoneProperty().addListener((o, a, b) -> draw());
         vm.alertParameterProperty().addListener((o, a, b) -> { highlighted = b; draw(); });
@@ -131,8 +184,8 @@ public final class NetworkGraphView extends Pane {
             if (b == lab.backprop.train.RunState.RUNNING && highlighted != null) { highlighted = null; draw(); }
         });
         // For a screen reader: the graph in words, worked out when read (a new snapshot only marks it out of date).
-        AccessibleSummary.bind(this, this::describe, vm.snapshotProperty(), vm.probeProperty(), vm.gradientsProperty(),
-                vm.selectedNeuronProperty(), vm.alertParameterProperty());
+        said = AccessibleSummary.bind(this, this::describe, vm.snapshotProperty(), vm.probeProperty(), vm.gradientsProperty(),
+                vm.selectedNeuronProperty(), vm.alertParameterProperty(), focusWithinProperty());
         refresh();
     }
 
@@ -142,14 +195,17 @@ public final class NetworkGraphView extends Pane {
     /**
      * The graph in words, its accessible text: the architecture, the loss, every weight and bias as the edges show it
      * (with the neurons it joins), the gradients when shown, each neuron's activation for the predict input, the
-     * selected neuron and the marks ("h1 flat").
+     * selected neuron and the marks ("h1 flat"). While the graph (or its editor) has the focus, the keyboard cursor's
+     * item comes first, so that a screen reader says it after each move.
      * "Network 2-2-1 (sigmoid), epoch 5, loss 0.095538. Weights: w1 = -1.203 (x1 to h1), ... Biases: b1 = ..."
      */
     public String describe() {
         Snapshot s = vm.snapshot();
         if (s == null || layout == null || !s.layout().equals(layout)) return "Network: none yet";
         redraw.flush(); // the badges of this snapshot
-        StringBuilder sb = new StringBuilder("Network ").append(layout);
+        StringBuilder sb = new StringBuilder();
+        if (isFocusWithin()) sb.append("Keyboard cursor: ").append(keyboardDescription()).append(". ");
+        sb.append("Network ").append(layout);
         if (layout.layerCount() > 2) sb.append(" (").append(s.hiddenActivation().label()).append(')');
         sb.append(", epoch ").append(s.epoch()).append(", loss ").append(Numbers.loss(s.loss()));
         if (!Double.isNaN(s.testLoss())) sb.append(", test loss ").append(Numbers.loss(s.testLoss()));
@@ -215,6 +271,8 @@ public final class NetworkGraphView extends Pane {
 
     private void rebuild(Layout newLayout) {
         closeEditor();
+        hideNote();
+        Layout old = layout;
         layout = newLayout;
         nx = new double[layout.neuronCount()];
         ny = new double[layout.neuronCount()];
@@ -250,7 +308,7 @@ public final class NetworkGraphView extends Pane {
                 Tooltip.install(pick, tip);
                 if (l > 0) {
                     pick.setCursor(Cursor.HAND);
-                    pick.setOnMouseClicked(ev -> vm.selectedNeuronProperty().set(ref));
+                    pick.setOnMouseClicked(ev -> placeCursor(ref, -1)); // selects it
                     Rectangle biasPick = new Rectangle(0, 0, 1, 1);
                     biasPick.setId("bias-" + name);
                     biasPick.setOpacity(0);
@@ -260,10 +318,33 @@ public final class NetworkGraphView extends Pane {
                     biasPick.setOnMouseClicked(ev -> openEditor(parameter, biasPick.getX() + ev.getX(), biasPick.getY() + ev.getY()));
                     picks.getChildren().add(biasPick);
                 }
+                else pick.setOnMouseClicked(ev -> placeCursor(ref, -1));
                 picks.getChildren().add(pick);
             }
         }
+        keepCursor(old);
         requestLayout();
+    }
+
+    /**
+     * After a new layout: the cursor stays on its neuron, or on the edge between the same two neurons, where the new
+     * network has them; else it goes to the selected neuron.
+     */
+    private void keepCursor(Layout old) {
+        if (cursorEdge >= 0 && old != null && cursorEdge < old.weightCount()) {
+            int l = old.layerOfWeight(cursorEdge), to = (cursorEdge - old.weightOffset(l)) / old.size(l - 1);
+            int from = cursorEdge - old.weightOffset(l) - to * old.size(l - 1);
+            boolean fits = l < layout.layerCount() && to < layout.size(l) && from < layout.size(l - 1);
+            cursorEdge = fits ? layout.weightIndex(l, to, from) : -1;
+        } else {
+            cursorEdge = -1;
+        }
+        if (cursorEdge < 0 && (cursorNeuron == null || !cursorNeuron.fits(layout))) {
+            NeuronRef selected = vm.selectedNeuronProperty().get();
+            cursorNeuron = selected != null && selected.fits(layout) ? selected : new NeuronRef(1, 0);
+        }
+        cameAlong = -1;
+        said.invalidate();
     }
 
     @Override protected void layoutChildren() {
@@ -305,6 +386,7 @@ public final class NetworkGraphView extends Pane {
         }
         placeLabels();
         if (editor.isVisible()) editor.autosize();
+        if (note.isVisible()) placeNote();
         draw();
     }
 
@@ -383,6 +465,8 @@ public final class NetworkGraphView extends Pane {
         double[] grads = vm.gradientsProperty().get();
         boolean showGrad = grads != null && grads.length == layout.parameterCount();
         Font labelFont = Font.font(null, FontWeight.BOLD, 11.5);
+        boolean cursorShown = isFocusWithin() && cursorFits();
+        if (cursorShown && cursorEdge >= 0) drawEdgeHalo(g, s, pal, grads, showGrad);
         drawEdges(g, s, pal, grads, showGrad);
         g.setLineDashes((double[]) null);
         drawGradientFlow(g, pal, showGrad ? grads : null);
@@ -400,9 +484,68 @@ public final class NetworkGraphView extends Pane {
             g.setFill(pal.get(value >= 0 ? Key.WEIGHT_POSITIVE_TEXT : Key.WEIGHT_NEGATIVE_TEXT));
             g.fillText(text, e.labelX, e.labelY);
         }
+        if (cursorShown && cursorEdge < 0) drawCursor(g, s, pal, grads, showGrad, labelFont); // under the names and badges
         drawNeurons(g, s, pal, grads, showGrad);
         drawTrouble(g, s, pal);
         drawTrace(g, pal);
+        if (cursorShown && cursorEdge >= 0) drawCursor(g, s, pal, grads, showGrad, labelFont); // over everything
+    }
+
+    /** Under the edges: a wide band in the focus colour along the cursor's edge (the edge itself stays as it is). */
+    private void drawEdgeHalo(GraphicsContext g, Snapshot s, Palette pal, double[] grads, boolean showGrad) {
+        Edge e = edges[cursorEdge];
+        double value = showGrad ? grads[e.weight] : s.weight(e.weight);
+        double size = showGrad ? Math.log1p(Math.abs(value) * 20) : Math.log1p(Math.abs(value));
+        double width = Double.isNaN(value) ? 1 : Math.min(10, 1 + 2.4 * size);
+        int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+        g.setLineDashes((double[]) null);
+        g.setStroke(pal.get(Key.FOCUS).deriveColor(0, 1, 1, 0.35));
+        g.setLineWidth(width + 10);
+        g.strokeLine(nx[a], ny[a], nx[b], ny[b]);
+        g.setStroke(pal.get(Key.FOCUS));
+        g.setLineWidth(1.5); // its outline: the band reads as a band on any ground
+        double dx = nx[b] - nx[a], dy = ny[b] - ny[a], len = Math.hypot(dx, dy), off = (width + 10) / 2;
+        if (len == 0) return;
+        double ox = -dy / len * off, oy = dx / len * off;
+        g.strokeLine(nx[a] + ox, ny[a] + oy, nx[b] + ox, ny[b] + oy);
+        g.strokeLine(nx[a] - ox, ny[a] - oy, nx[b] - ox, ny[b] - oy);
+    }
+
+    /**
+     * The keyboard cursor. On a neuron, a ring in the focus colour outside the selection's ring (drawn before the
+     * neurons, so that their names and badges stay on top); on an edge, its name and number on a plate framed in the
+     * focus colour, over everything (also where the edges are too many for numbers).
+     */
+    private void drawCursor(GraphicsContext g, Snapshot s, Palette pal, double[] grads, boolean showGrad, Font labelFont) {
+        Color focus = pal.get(Key.FOCUS);
+        g.setLineDashes((double[]) null);
+        if (cursorEdge < 0) {
+            int k = layout.neuronIndex(cursorNeuron.layer(), cursorNeuron.index());
+            double r = radius + 5.5;
+            g.setStroke(pal.get(Key.PLOT_BACKGROUND));
+            g.setLineWidth(5);
+            g.strokeOval(nx[k] - r, ny[k] - r, 2 * r, 2 * r);
+            g.setStroke(focus);
+            g.setLineWidth(3);
+            g.strokeOval(nx[k] - r, ny[k] - r, 2 * r, 2 * r);
+            return;
+        }
+        Edge e = edges[cursorEdge];
+        double value = showGrad ? grads[e.weight] : s.weight(e.weight);
+        String text = layout.weightName(e.weight) + " " + (showGrad ? "∂" : "") + Numbers.brief(value);
+        Point2D at = edgePointOf(e);
+        double tw = textWidth(text, labelFont) + 10, th = 18;
+        double x = Math.max(2, Math.min(at.getX() - tw / 2, getWidth() - tw - 2)), y = at.getY() - th / 2;
+        g.setFill(pal.get(Key.PLOT_BACKGROUND));
+        g.fillRoundRect(x, y, tw, th, 6, 6);
+        g.setStroke(focus);
+        g.setLineWidth(2);
+        g.strokeRoundRect(x, y, tw, th, 6, 6);
+        g.setFont(labelFont);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(pal.get(value >= 0 ? Key.WEIGHT_POSITIVE_TEXT : Key.WEIGHT_NEGATIVE_TEXT));
+        g.fillText(text, x + tw / 2, at.getY());
     }
 
     /** At most this many samples are checked for saturated or dead neurons per drawing (big own data: the first ones). */
@@ -747,6 +890,8 @@ public final class NetworkGraphView extends Pane {
 
     // ---- The mouse over the lines ---------------------------------------------------------------
 
+    private static final String NO_EDGE_TIP = "Hover a line for its weight. Keyboard: Tab to the graph, arrows move, Enter edits";
+
     /** The weight whose line passes within a few pixels of (x, y), the nearest, or -1. */
     private int edgeAt(double x, double y) {
         if (layout == null) return -1;
@@ -775,7 +920,7 @@ public final class NetworkGraphView extends Pane {
         if (edge == hoveredEdge) return;
         hoveredEdge = edge;
         canvas.setCursor(edge >= 0 ? Cursor.HAND : Cursor.DEFAULT);
-        edgeTip.setText(edge < 0 ? "Hover a line for its weight" : tipFor(edges[edge]));
+        edgeTip.setText(edge < 0 ? NO_EDGE_TIP : tipFor(edges[edge]));
     }
 
     /** The tooltip of an edge for the current snapshot: built when it is about to show (or shows), not per frame. */
@@ -811,13 +956,26 @@ public final class NetworkGraphView extends Pane {
     // ---- Editing a weight or a bias ----------------------------------------------------------------
 
     private void openEditor(int parameter, double x, double y) {
+        hideNote();
         editingParameter = parameter;
         Snapshot s = vm.snapshot();
         int w = layout.weightCount();
-        editorField.setText(Numbers.full(parameter < w ? s.weight(parameter) : s.bias(parameter - w)));
+        // The cursor goes to what is edited (a click too), so that it is there when the focus comes back.
+        if (parameter < w) {
+            if (cursorEdge != parameter) placeCursor(parameter);
+        } else {
+            int k = layout.neuronOfBias(parameter - w), l = layout.layerOfBias(parameter - w);
+            NeuronRef n = new NeuronRef(l, k - layout.neuronIndex(l, 0));
+            if (cursorEdge >= 0 || !n.equals(cursorNeuron)) { cursorEdge = -1; cursorNeuron = n; cameAlong = -1; cursorMoved(); }
+        }
+        String value = Numbers.full(parameter < w ? s.weight(parameter) : s.bias(parameter - w));
+        String name = parameter < w ? layout.weightName(parameter) + " (" + ends(edges[parameter], " → ") + ")"
+                : layout.biasName(parameter - w) + " (bias of " + cursorNeuron.name(layout) + ")";
+        editorField.setText(value);
         editorError.setText("");
-        editorTitle.setText("New value for " + (parameter < w ? layout.weightName(parameter) : layout.biasName(parameter - w))
-                + " (Enter sets, Esc cancels)");
+        editorTitle.setText("New value for " + name + " (Enter sets, Esc cancels)");
+        editorField.setAccessibleText("New value for " + name.replace(" → ", " to ") + ", now " + value + "; Enter sets, Escape cancels");
+        editorField.setAccessibleHelp(null);
         editor.setVisible(true);
         editor.autosize();
         double ex = Math.min(Math.max(4, x + 8), getWidth() - editor.prefWidth(-1) - 4);
@@ -832,17 +990,208 @@ public final class NetworkGraphView extends Pane {
         String error = vm.editParameter(editingParameter, editorField.getText());
         if (error != null) {
             editorError.setText(error);
+            editorField.setAccessibleHelp(error);
             editor.autosize();
             return;
         }
         closeEditor();
+        requestFocus(); // back on the graph, the cursor on the item
     }
 
     private void closeEditor() {
         editingParameter = -1;
         editor.setVisible(false);
         editorError.setText("");
+        editorField.setAccessibleHelp(null);
     }
+
+    // ---- The keyboard cursor -----------------------------------------------------------------------------
+
+    private void keyPressed(KeyEvent e) {
+        // Keys typed in the editor are its own; with Ctrl, Alt or Meta they are shortcuts (Ctrl+Right is Step).
+        if (e.getTarget() != this || layout == null || e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+        if (!cursorFits()) keepCursor(null);
+        switch (e.getCode()) {
+            case UP, KP_UP -> moveAlong(-1, false);
+            case DOWN, KP_DOWN -> moveAlong(1, false);
+            case HOME -> moveAlong(-1, true);
+            case END -> moveAlong(1, true);
+            case LEFT, KP_LEFT -> moveAcross(-1);
+            case RIGHT, KP_RIGHT -> moveAcross(1);
+            case ENTER, F2 -> editAtCursor();
+            case ESCAPE -> {
+                if (!note.isVisible()) return;
+                hideNote();
+            }
+            default -> { return; }
+        }
+        e.consume(); // also at the end of a layer: the arrows never move the focus out of the graph
+    }
+
+    /** Up / Down (by -1 / 1), Home / End ({@code toEnd}): within the cursor's layer or its column of edges. */
+    private void moveAlong(int by, boolean toEnd) {
+        if (cursorEdge >= 0) {
+            int l = layout.layerOfWeight(cursorEdge), first = layout.weightOffset(l), last = first + layout.size(l) * layout.size(l - 1) - 1;
+            int to = toEnd ? (by < 0 ? first : last) : Math.max(first, Math.min(last, cursorEdge + by));
+            if (to != cursorEdge) placeCursor(to);
+        } else {
+            int l = cursorNeuron.layer(), last = layout.size(l) - 1;
+            int to = toEnd ? (by < 0 ? 0 : last) : Math.max(0, Math.min(last, cursorNeuron.index() + by));
+            if (to != cursorNeuron.index()) placeCursor(new NeuronRef(l, to), -1);
+        }
+    }
+
+    /**
+     * Left / Right (by -1 / 1): from an edge to its source / target neuron; from a neuron to an edge on that side: back
+     * along the edge it came by, else the one to the neuron most nearly straight across (the first of equals).
+     */
+    private void moveAcross(int by) {
+        if (cursorEdge >= 0) {
+            Edge e = edges[cursorEdge];
+            placeCursor(by < 0 ? new NeuronRef(e.layer - 1, e.from) : new NeuronRef(e.layer, e.to), cursorEdge);
+            return;
+        }
+        int l = cursorNeuron.layer(), j = cursorNeuron.index(), other = l + by;
+        if (other < 0 || other >= layout.layerCount()) return;
+        if (cameAlong >= 0) {
+            Edge e = edges[cameAlong];
+            boolean onThatSide = by > 0 ? e.layer == l + 1 && e.from == j : e.layer == l && e.to == j;
+            if (onThatSide) {
+                placeCursor(cameAlong);
+                return;
+            }
+        }
+        double y = ny[layout.neuronIndex(l, j)];
+        int nearest = 0;
+        for (int k = 1; k < layout.size(other); k++) {
+            if (Math.abs(ny[layout.neuronIndex(other, k)] - y) < Math.abs(ny[layout.neuronIndex(other, nearest)] - y) - 1e-6) nearest = k;
+        }
+        placeCursor(by > 0 ? layout.weightIndex(other, nearest, j) : layout.weightIndex(l, j, nearest));
+    }
+
+    /** The cursor onto neuron {@code n} (reached along edge {@code along}, or -1); a hidden or output one is selected. */
+    private void placeCursor(NeuronRef n, int along) {
+        cursorEdge = -1;
+        cursorNeuron = n;
+        cameAlong = along;
+        if (!n.isInput()) vm.selectedNeuronProperty().set(n);
+        cursorMoved();
+    }
+
+    /** The cursor onto the edge of weight {@code w}. */
+    private void placeCursor(int w) {
+        cursorEdge = w;
+        cameAlong = -1;
+        cursorMoved();
+    }
+
+    private void cursorMoved() {
+        hideNote();
+        said.invalidate();
+        draw();
+    }
+
+    private boolean cursorFits() {
+        return layout != null && (cursorEdge >= 0 ? cursorEdge < edges.length : cursorNeuron != null && cursorNeuron.fits(layout));
+    }
+
+    /** Enter or F2: the editor for the weight, or for the neuron's bias; on an input, a note that it has none. */
+    private void editAtCursor() {
+        if (vm.snapshot() == null || !vm.snapshot().layout().equals(layout)) return;
+        if (cursorEdge >= 0) {
+            Point2D at = edgePointOf(edges[cursorEdge]);
+            openEditor(cursorEdge, at.getX(), at.getY());
+            return;
+        }
+        int k = layout.neuronIndex(cursorNeuron.layer(), cursorNeuron.index());
+        if (cursorNeuron.isInput()) {
+            note.setText(cursorNeuron.name(layout) + " is an input: it has no bias to type (its value is the data's; try"
+                    + " another in Predict). Right goes to its edges.");
+            note.setVisible(true);
+            placeNote();
+            said.invalidate();
+            return;
+        }
+        double[] box = biasBox(k);
+        openEditor(cursorNeuron.biasParameter(layout), box[0], box[1] + box[3]);
+    }
+
+    /** The note beside the cursor's neuron (right of it where there is room), wrapped to at most its width. */
+    private void placeNote() {
+        if (!cursorFits() || cursorEdge >= 0) return;
+        int k = layout.neuronIndex(cursorNeuron.layer(), cursorNeuron.index());
+        double w = Math.min(note.prefWidth(-1), note.getMaxWidth()), h = note.prefHeight(w);
+        note.resize(w, h);
+        double x = nx[k] + radius + 10 + w <= getWidth() - 4 ? nx[k] + radius + 10 : nx[k] - radius - 10 - w;
+        note.relocate(Math.max(4, x), Math.max(4, Math.min(ny[k] - h / 2, getHeight() - h - 4)));
+    }
+
+    private void hideNote() {
+        if (!note.isVisible()) return;
+        note.setVisible(false);
+        said.invalidate();
+    }
+
+    /** "h1 → o1" (with {@code to} between the ends). */
+    private String ends(Edge e, String to) {
+        return layout.neuronName(e.layer - 1, e.from) + to + layout.neuronName(e.layer, e.to);
+    }
+
+    /** The middle of an edge: where its number is drawn, else halfway. */
+    private Point2D edgePointOf(Edge e) {
+        if (e.placed) return new Point2D(e.labelX, e.labelY);
+        int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
+        return new Point2D((nx[a] + nx[b]) / 2, (ny[a] + ny[b]) / 2);
+    }
+
+    private static boolean isInside(javafx.scene.Node n, javafx.scene.Node parent) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (p == parent) return true;
+        return false;
+    }
+
+    /**
+     * What the cursor is on, in words: "w5 = 0.123, from h1 to o1; Enter to edit", "h1, activation 0.731, bias b1 =
+     * 0.250; Enter to edit the bias", "x1 (input height), value 0.500; an input has no bias".
+     */
+    public String keyboardDescription() {
+        Snapshot s = vm.snapshot();
+        if (s == null || !cursorFits() || !s.layout().equals(layout)) return "none";
+        if (cursorEdge >= 0) {
+            Edge e = edges[cursorEdge];
+            String d = layout.weightName(e.weight) + " = " + Numbers.brief(s.weight(e.weight)) + ", from " + ends(e, " to ");
+            double[] grads = vm.gradientsProperty().get();
+            if (grads != null && grads.length == layout.parameterCount()) d += ", dL/d" + layout.weightName(e.weight) + " = " + Numbers.brief(grads[e.weight]);
+            return d + "; Enter to edit";
+        }
+        int l = cursorNeuron.layer(), j = cursorNeuron.index();
+        Probe probe = vm.probeProperty().get();
+        boolean probeFits = probe != null && probe.activations().length == layout.layerCount() && probe.activations()[l].length == layout.size(l);
+        String value = probeFits ? neuronText(probe.activations()[l][j], false) : "-";
+        String name = cursorNeuron.name(layout);
+        if (l == 0) {
+            String feature = j < vm.dataset().inputNames().size() ? vm.dataset().inputNames().get(j) : name;
+            return name + " (input" + (feature.equals(name) ? "" : " " + feature) + "), value " + value + "; an input has no bias to edit"
+                    + (note.isVisible() ? ". " + note.getText() : "");
+        }
+        int b = layout.biasIndex(l, j);
+        return name + ", activation " + value + ", bias " + layout.biasName(b) + " = " + Numbers.brief(s.bias(b)) + "; Enter to edit the bias";
+    }
+
+    /** The keyboard cursor's item: "w5", "h1", "x2", "h2_3". */
+    public String keyboardItem() {
+        if (!cursorFits()) return null;
+        return cursorEdge >= 0 ? layout.weightName(cursorEdge) : cursorNeuron.name(layout);
+    }
+
+    /** The weight or bias the editor is open for ("w5", "b1"), or null when it is closed. */
+    public String editorTarget() {
+        if (editingParameter < 0 || !editor.isVisible()) return null;
+        int w = layout.weightCount();
+        return editingParameter < w ? layout.weightName(editingParameter) : layout.biasName(editingParameter - w);
+    }
+
+    /** The note shown beside the cursor (Enter on an input), or null. */
+    public String keyboardNote() { return note.isVisible() ? note.getText() : null; }
 
     // ---- What tests and other views read ------------------------------------------------------------
 
@@ -869,12 +1218,7 @@ public final class NetworkGraphView extends Pane {
     }
 
     /** The middle of the edge of weight {@code name} in this view's coordinates (where a click edits it). */
-    public Point2D edgePoint(String name) {
-        Edge e = edges[weightIndex(name)];
-        if (e.placed) return new Point2D(e.labelX, e.labelY);
-        int a = layout.neuronIndex(e.layer - 1, e.from), b = layout.neuronIndex(e.layer, e.to);
-        return new Point2D((nx[a] + nx[b]) / 2, (ny[a] + ny[b]) / 2);
-    }
+    public Point2D edgePoint(String name) { return edgePointOf(edges[weightIndex(name)]); }
 
     private int weightIndex(String name) {
         for (int w = 0; w < layout.weightCount(); w++) if (layout.weightName(w).equals(name)) return w;

@@ -43,7 +43,9 @@ public final class Palette {
         /** The darkest and the lightest text: for a number on a shade where neither TEXT nor PLOT_BACKGROUND reads. */
         INK_DARK, INK_LIGHT,
         /** A sample's dot on the decision map: its class's colour, set off from the map's cells of that colour. */
-        POSITIVE_POINT, NEGATIVE_POINT;
+        POSITIVE_POINT, NEGATIVE_POINT,
+        /** The keyboard cursor on a canvas (the graph's neuron or edge under it), set off from every other mark. */
+        FOCUS;
 
         /** "positive-class" */
         public String cssName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }

@@ -160,6 +160,11 @@ class ThemeTest {
             // A badge's word in the background colour on the mark colour; a neuron's value on any shade it can have.
             double badge = Palette.contrast(pal.get(Key.PLOT_BACKGROUND), pal.get(Key.MARK));
             if (badge < READABLE) poor.add("PLOT_BACKGROUND on MARK (badge): " + round(badge));
+            // The graph's keyboard cursor is a mark, not a text: WCAG's 3:1 for graphics, on the graph and on a neuron's lightest shade.
+            for (Key g : new Key[] { Key.PLOT_BACKGROUND, Key.NEURON_LOW, Key.NEURON_INPUT }) {
+                double focus = Palette.contrast(pal.get(Key.FOCUS), pal.get(g));
+                if (focus < 3) poor.add("FOCUS on " + g + " (keyboard cursor): " + round(focus));
+            }
             List<Color> shades = new ArrayList<>(List.of(pal.get(Key.NEURON_INPUT)));
             for (int i = 0; i <= 20; i++) shades.add(pal.get(Key.NEURON_LOW).interpolate(pal.get(Key.NEURON_HIGH), i / 20.0));
             for (Color shade : shades) {
