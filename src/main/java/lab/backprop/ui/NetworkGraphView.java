@@ -115,6 +115,8 @@ public final class NetworkGraphView extends Pane {
         editorError.getStyleClass().add("error-text");
         editorError.setWrapText(true);
         editorError.setMaxWidth(240);
+        editorError.managedProperty().bind(editorError.textProperty().isNotEmpty()); // no empty line under the field
+        editorError.visibleProperty().bind(editorError.managedProperty());
         editor.getStyleClass().add("edge-editor");
         editor.getChildren().addAll(editorTitle, editorField, editorError);
         editor.setManaged(false);
