@@ -49,7 +49,8 @@ final class Copying {
         return image;
     }
 
-    private static String put(String text) {
+    /** Puts plain text on the system clipboard; returns it. */
+    static String put(String text) {
         ClipboardContent c = new ClipboardContent();
         c.putString(text);
         Clipboard.getSystemClipboard().setContent(c);

@@ -30,6 +30,7 @@ final class HelpDialogs {
             "Left / Right (network graph)\tfrom a neuron to an edge on that side; from an edge to its source / target neuron",
             "Home / End (network graph)\tthe first / last neuron of the layer, or edge of the column",
             "Enter or F2 (network graph)\tedit the weight under the cursor, or the neuron's bias (Enter sets, Escape cancels)",
+            Shortcuts.COPY_VALUE.getDisplayText() + " (network graph)\tcopy the weight or bias under the cursor, every digit",
             "Ctrl + number-pad + / - / 0\tpresenter mode bigger / smaller / 100 %");
 
     private HelpDialogs() { }

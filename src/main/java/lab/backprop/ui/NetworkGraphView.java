@@ -1010,6 +1010,11 @@ public final class NetworkGraphView extends Pane {
     // ---- The keyboard cursor -----------------------------------------------------------------------------
 
     private void keyPressed(KeyEvent e) {
+        if (e.getTarget() == this && layout != null && Shortcuts.COPY_VALUE.match(e)) {
+            copyAtCursor();
+            e.consume();
+            return;
+        }
         // Keys typed in the editor are its own; with Ctrl, Alt or Meta they are shortcuts (Ctrl+Right is Step).
         if (e.getTarget() != this || layout == null || e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
         if (!cursorFits()) keepCursor(null);
@@ -1107,23 +1112,48 @@ public final class NetworkGraphView extends Pane {
         }
         int k = layout.neuronIndex(cursorNeuron.layer(), cursorNeuron.index());
         if (cursorNeuron.isInput()) {
-            note.setText(cursorNeuron.name(layout) + " is an input: it has no bias to type (its value is the data's; try"
+            showNote(cursorNeuron.name(layout) + " is an input: it has no bias to type (its value is the data's; try"
                     + " another in Predict). Right goes to its edges.");
-            note.setVisible(true);
-            placeNote();
-            said.invalidate();
             return;
         }
         double[] box = biasBox(k);
         openEditor(cursorNeuron.biasParameter(layout), box[0], box[1] + box[3]);
     }
 
-    /** The note beside the cursor's neuron (right of it where there is room), wrapped to at most its width. */
+    /** {@link Shortcuts#COPY_VALUE} on the graph: the cursor's weight or bias, every digit ("w5 = 0.5123..."), as Edit ▸ Copy does. */
+    private void copyAtCursor() {
+        Snapshot s = vm.snapshot();
+        if (s == null || !s.layout().equals(layout)) return;
+        if (!cursorFits()) keepCursor(null);
+        String text = null;
+        if (cursorEdge >= 0) {
+            text = layout.weightName(cursorEdge) + " = " + s.weight(cursorEdge);
+        } else if (!cursorNeuron.isInput()) {
+            int b = cursorNeuron.biasParameter(layout) - layout.weightCount();
+            text = layout.biasName(b) + " = " + s.bias(b);
+        }
+        if (text != null) Copying.put(text);
+        showNote(text != null ? "Copied " + text : cursorNeuron.name(layout) + " is an input: it has no weight or bias to copy");
+    }
+
+    private void showNote(String text) {
+        note.setText(text);
+        note.setVisible(true);
+        placeNote();
+        said.invalidate();
+    }
+
+    /** The note beside the cursor's neuron (right of it where there is room) or below its edge's number, wrapped to at most its width. */
     private void placeNote() {
-        if (!cursorFits() || cursorEdge >= 0) return;
-        int k = layout.neuronIndex(cursorNeuron.layer(), cursorNeuron.index());
+        if (!cursorFits()) return;
         double w = Math.min(note.prefWidth(-1), note.getMaxWidth()), h = note.prefHeight(w);
         note.resize(w, h);
+        if (cursorEdge >= 0) {
+            Point2D at = edgePointOf(edges[cursorEdge]);
+            note.relocate(Math.max(4, Math.min(at.getX() - w / 2, getWidth() - w - 4)), Math.max(4, Math.min(at.getY() + 14, getHeight() - h - 4)));
+            return;
+        }
+        int k = layout.neuronIndex(cursorNeuron.layer(), cursorNeuron.index());
         double x = nx[k] + radius + 10 + w <= getWidth() - 4 ? nx[k] + radius + 10 : nx[k] - radius - 10 - w;
         note.relocate(Math.max(4, x), Math.max(4, Math.min(ny[k] - h / 2, getHeight() - h - 4)));
     }

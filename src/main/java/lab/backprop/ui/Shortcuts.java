@@ -19,6 +19,8 @@ public final class Shortcuts {
     public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     /** Copy the parameters as text (Ctrl+C itself stays the text fields' own copy). */
+    /** In the network graph: copy the weight or bias under the keyboard cursor (elsewhere Ctrl+C is the text fields' own). */
+    public static final KeyCombination COPY_VALUE = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination COPY_PARAMETERS = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination HELP_KEYS = new KeyCodeCombination(KeyCode.F1);
     public static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);

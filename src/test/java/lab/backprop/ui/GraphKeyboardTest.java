@@ -237,6 +237,24 @@ class GraphKeyboardTest {
         waitUntil("undone", 5, () -> vm.snapshot().weight(4) == before);
         assertEquals(before, fx(() -> vm.snapshot().weight(4)), 0.0, "Undo puts back the weight bit for bit");
         assertEquals("w5", item());
+
+        // Ctrl+C copies the value under the cursor, every digit; on an input there is nothing to copy.
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("w5 = " + before, copied);
+        assertEquals(before, Double.parseDouble(copied.substring(5)), 0.0, "reads back to the same double");
+        assertEquals("Copied " + copied, fx(() -> graph.keyboardNote()));
+        robot.type(KeyCode.RIGHT, KeyCode.LEFT, KeyCode.LEFT); // o1, w5, h1
+        assertEquals("h1", item());
+        assertNull(fx(() -> graph.keyboardNote()), "a move hides the note");
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertEquals("b1 = " + fx(() -> vm.snapshot().bias(0)), fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        robot.type(KeyCode.LEFT, KeyCode.LEFT); // w1, x1
+        assertEquals("x1", item());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertTrue(fx(() -> graph.keyboardNote()).contains("no weight or bias to copy"), fx(() -> graph.keyboardNote()));
+        assertEquals("b1 = " + fx(() -> vm.snapshot().bias(0)), fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()),
+                "the clipboard keeps what was copied last");
     }
 
     @Test void aBadNumberKeepsTheEditorOpenAndEscapeChangesNothing(FxRobot robot) {
