@@ -455,7 +455,8 @@ public final class LabController implements AutoCloseable {
         if (!a.architecture().equals(b.architecture())) what.add("network " + b.architecture().describe(b.data().inputCount()));
         if (a.init() != b.init()) what.add(b.init() + " start");
         if (a.seed() != b.seed()) what.add("seed " + b.seed());
-        if (!a.batching().equals(b.batching())) what.add(b.batching().describe());
+        if (!a.batching().equals(b.batching())) what.add(b.batching().mode() == lab.backprop.data.Batching.Mode.MINI_BATCH
+                ? "mini-batches of " + b.batching().batchSize() : b.batching().mode().title());
         if (!a.update().equals(b.update())) what.add(b.update().title());
         if (!a.split().equals(b.split())) what.add(b.split().describe());
         if (a.loss() != b.loss()) what.add("loss " + b.loss());

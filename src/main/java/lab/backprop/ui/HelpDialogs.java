@@ -63,6 +63,7 @@ final class HelpDialogs {
     static void keyboard(MainWindow window) {
         TextArea keys = new TextArea(keyboardText(window.menuBar()).replace("\t", "    —    "));
         keys.setEditable(false);
+        keys.setWrapText(true); // a long line wraps rather than scrolling sideways
         keys.setId("keyboardText");
         keys.setPrefRowCount(18);
         keys.setPrefColumnCount(60);

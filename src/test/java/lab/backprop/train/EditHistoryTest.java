@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
+import lab.backprop.data.Batching;
 import lab.backprop.data.Dataset;
 import lab.backprop.data.Feature;
 import lab.backprop.data.Generator;
@@ -253,6 +254,10 @@ class EditHistoryTest {
         while (lab.latest().epoch() < 50 && System.nanoTime() < end) Thread.onSpinWait();
         assertNull(lab.changeSetup(lab.setup().withSeed(9)));
         assertEquals("seed 9", lab.edits().undoLabel());
+        settle();
+        assertNull(lab.changeSetup(lab.setup().withBatching(Batching.fullBatch()).withInit(Initializer.UNIFORM_0_1)));
+        assertEquals("uniform start, full batch", lab.edits().undoLabel());
+        assertNull(lab.undo());
         settle();
         assertNull(lab.undo());
         settle();
