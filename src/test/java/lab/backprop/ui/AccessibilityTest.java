@@ -34,6 +34,7 @@ import org.testfx.framework.junit5.Start;
  * For a screen reader: every canvas says in words what it shows (its accessible text, kept current with the
  * network), and every control of the control bar and the data bar has a name.
  */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class AccessibilityTest {
     private LabViewModel vm;

@@ -57,6 +57,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Light and dark: View ▸ Theme switches every view's colours (canvases and controls), every text stays readable
  * (WCAG contrast 4.5:1) in both, the choice is remembered, and no colour is written in the Java code.
  */
+@org.junit.jupiter.api.Tag("window")
 @ExtendWith(ApplicationExtension.class)
 class ThemeTest {
     /** Below this relative luminance a background is dark, above {@link #LIGHT} light. */
