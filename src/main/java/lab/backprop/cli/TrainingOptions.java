@@ -1,7 +1,5 @@
 package lab.backprop.cli;
 
-import java.nio.file.Path;
-
 import lab.backprop.data.Batching;
 import lab.backprop.data.BuiltinDatasets;
 import lab.backprop.data.Dataset;

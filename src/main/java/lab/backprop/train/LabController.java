@@ -360,6 +360,18 @@ public final class LabController implements AutoCloseable {
      * moments and step count), so that training goes on exactly where it was; empty for none (a fresh state).
      */
     public synchronized String load(TrainingSetup setup, Snapshot network, double[] updateState, String what) {
+        EditHistory.LabState before = capture();
+        String problem = putInPlace(setup, network, updateState, new LossHistory(), new ParameterHistory());
+        if (problem == null) recorded(what, before);
+        return problem;
+    }
+
+    /**
+     * Installs {@code network} (its epoch and, non-empty, the rule's {@code updateState}) with {@code setup} and these
+     * histories; a run stops. Null if done, else why not (nothing changes then): the network must fit the
+     * {@link Limits} and the setup.
+     */
+    private String putInPlace(TrainingSetup setup, Snapshot network, double[] updateState, LossHistory losses, ParameterHistory parameters) {
         String problem = checkData(setup.data());
         if (problem == null) problem = limits.check(network.layout(), network.outputActivation());
         if (problem != null) return problem;
@@ -376,11 +388,9 @@ public final class LabController implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return "cannot train this network: " + e.getMessage();
         }
-        EditHistory.LabState before = capture();
         stopRun();
         remember(setup.data());
-        install(setup, trainer, new LossHistory(), new ParameterHistory());
-        recorded(what, before);
+        install(setup, trainer, losses, parameters);
         return null;
     }
 
@@ -427,26 +437,12 @@ public final class LabController implements AutoCloseable {
      * histories (fresh ones if they were dropped); a run stops. Null if done, else why not (nothing changes then).
      */
     private String restore(EditHistory.LabState s) {
-        String problem = checkData(s.setup().data());
-        if (problem == null) problem = limits.check(s.network().layout(), s.network().outputActivation());
-        if (problem != null) return problem;
-        Trainer trainer;
-        try {
-            trainer = s.setup().newTrainer(s.network().toNetwork());
-            trainer.resumeAt(s.network().epoch());
-            if (s.updateState().length > 0) trainer.stepper().restoreState(s.updateState());
-        } catch (IllegalArgumentException e) {
-            return "cannot put that network back: " + e.getMessage();
-        }
-        stopRun();
-        remember(s.setup().data());
-        install(s.setup(), trainer, s.hasHistories() ? s.losses() : new LossHistory(),
+        String problem = putInPlace(s.setup(), s.network(), s.updateState(), s.hasHistories() ? s.losses() : new LossHistory(),
                 s.hasHistories() ? s.parameters() : new ParameterHistory());
         // The run the state was taken from may have trained an epoch more before it stopped: once it has (same
         // thread, so in order), its histories end where the network put back stands.
-        TrainingLoop loop = current.loop;
-        worker.execute(loop::forgetTheFuture);
-        return null;
+        if (problem == null) worker.execute(current.loop::forgetTheFuture);
+        return problem;
     }
 
     /** "network 2-3-1 tanh", "seed 3, uniform start": what a change of settings that draws fresh weights changes. */
