@@ -87,16 +87,6 @@ class FilesAndShortcutsTest {
         fxRun(() -> vm.dispose());
     }
 
-    private double[] parameters(LabViewModel m) {
-        return fx(() -> {
-            Snapshot s = m.snapshot();
-            double[] p = new double[s.weightCount() + s.biasCount()];
-            for (int i = 0; i < s.weightCount(); i++) p[i] = s.weight(i);
-            for (int i = 0; i < s.biasCount(); i++) p[s.weightCount() + i] = s.bias(i);
-            return p;
-        });
-    }
-
     private void train(long epochs) {
         long start = fx(() -> vm.snapshot().epoch());
         fxRun(() -> {
@@ -147,14 +137,14 @@ class FilesAndShortcutsTest {
     @Test void aBadCsvNamesTheLineAndChangesNothing() throws IOException {
         train(20);
         Dataset before = fx(() -> vm.dataset());
-        double[] params = parameters(vm);
+        double[] params = FxTestSupport.parameters(vm);
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,y,label\n1,2,1\n3,abc,0\n");
         assertFalse(fx(() -> window.files().openData(bad)));
         String error = fx(() -> window.lastError());
         assertTrue(error.contains("bad.csv line 3") && error.contains("abc"), error);
         assertSame(before, fx(() -> vm.dataset()));
-        assertArrayEquals(params, parameters(vm));
+        assertArrayEquals(params, FxTestSupport.parameters(vm));
         assertEquals(20, fx(() -> vm.snapshot().epoch()));
         assertEquals("gender", fx(() -> window.controls().dataset.getValue()));
         assertTrue(fx(() -> window.files().recentList()).isEmpty(), "a refused file is not a recent file");
@@ -182,7 +172,7 @@ class FilesAndShortcutsTest {
 
     @Test void clickingTheMapAddsAndRemovesPointsAndKeepsTheWeights(FxRobot robot) throws Exception {
         train(30);
-        double[] params = parameters(vm);
+        double[] params = FxTestSupport.parameters(vm);
         fxRun(() -> window.views().select("Decision map"));
         settle();
         DecisionMapView map = fx(() -> window.view(DecisionMapView.class));
@@ -206,7 +196,7 @@ class FilesAndShortcutsTest {
         assertEquals(7, fx(() -> map.datasetProperty().get().size()));
         // Same weights and epoch, loss now measured on 10 points.
         waitUntil("parameters carried over", 5, () -> vm.snapshot().loss() == mse(vm.snapshot(), vm.dataset()));
-        assertArrayEquals(params, parameters(vm));
+        assertArrayEquals(params, FxTestSupport.parameters(vm));
         assertEquals(30, fx(() -> vm.snapshot().epoch()));
 
         // Alt+click on Alice (sample 0) removes her.
@@ -272,7 +262,7 @@ class FilesAndShortcutsTest {
 
     @Test void aCorruptOrForeignSessionChangesNothing() throws IOException {
         train(15);
-        double[] params = parameters(vm);
+        double[] params = FxTestSupport.parameters(vm);
         Dataset data = fx(() -> vm.dataset());
         double rate = fx(() -> vm.setup().learningRate());
         Path truncated = dir.resolve("cut.json");
@@ -284,7 +274,7 @@ class FilesAndShortcutsTest {
             assertFalse(fx(() -> window.files().openSession(p)));
             String error = fx(() -> window.lastError());
             assertTrue(error.startsWith(p.getFileName().toString() + ": "), error);
-            assertArrayEquals(params, parameters(vm));
+            assertArrayEquals(params, FxTestSupport.parameters(vm));
             assertSame(data, fx(() -> vm.dataset()));
             assertEquals(rate, fx(() -> vm.setup().learningRate()));
             assertEquals(15, fx(() -> vm.snapshot().epoch()));
@@ -294,7 +284,7 @@ class FilesAndShortcutsTest {
 
     @Test void hostileFilesAreRefusedLikeAnyBadFileAndChangeNothing() throws Exception {
         train(7);
-        double[] params = parameters(vm);
+        double[] params = FxTestSupport.parameters(vm);
         Dataset data = fx(() -> vm.dataset());
         Path pipe = dir.resolve("pipe.csv");
         assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
@@ -322,7 +312,7 @@ class FilesAndShortcutsTest {
                     () -> fx(() -> window.files().openSession(e.getKey()))), e.getKey().toString());
             assertOneCleanLine(e.getValue());
         }
-        assertArrayEquals(params, parameters(vm), "nothing changed");
+        assertArrayEquals(params, FxTestSupport.parameters(vm), "nothing changed");
         assertSame(data, fx(() -> vm.dataset()));
         assertEquals(7, fx(() -> vm.snapshot().epoch()));
     }
@@ -335,7 +325,7 @@ class FilesAndShortcutsTest {
     }
 
     @Test void aSessionTheWindowCannotShowIsRefusedWithTheReason() throws IOException {
-        double[] params = parameters(vm);
+        double[] params = FxTestSupport.parameters(vm);
         var net = lab.backprop.train.Setups.network(new lab.backprop.model.Layout(2, 3, 4, 1), Activation.SIGMOID,
                 Activation.SIGMOID, lab.backprop.model.Initializer.STANDARD_NORMAL, 3);
         var session = new lab.backprop.session.Session(net.snapshot(12, 0.25),
@@ -344,7 +334,7 @@ class FilesAndShortcutsTest {
         SessionFile.save(session, file);
         assertFalse(fx(() -> window.files().openSession(file)));
         assertTrue(fx(() -> window.lastError()).contains("hidden layers of the same size"), fx(() -> window.lastError()));
-        assertArrayEquals(params, parameters(vm));
+        assertArrayEquals(params, FxTestSupport.parameters(vm));
         assertEquals("gender", fx(() -> vm.dataset().name()));
         assertEquals(Batching.Mode.PER_SAMPLE, fx(() -> vm.setup().batching().mode()));
     }
@@ -418,7 +408,7 @@ class FilesAndShortcutsTest {
         String text = fx(bar::getText);
         assertTrue(text.matches("(?s).*\\b[wb]\\d+\\b.*"), text);
         Snapshot s = fx(() -> vm.snapshot());
-        for (double p : parameters(vm)) assertTrue(Double.isFinite(p) && Math.abs(p) < 1e6, "rolled back: " + p);
+        for (double p : FxTestSupport.parameters(vm)) assertTrue(Double.isFinite(p) && Math.abs(p) < 1e6, "rolled back: " + p);
         assertEquals(mse(s, fx(() -> vm.dataset())), s.loss(), 1e-12);
     }
 
@@ -445,10 +435,10 @@ class FilesAndShortcutsTest {
         robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
         waitUntil("Ctrl+Right steps one epoch", 5, () -> vm.snapshot().epoch() == 1);
         assertTrue(epoch > 0);
-        double[] stepped = parameters(vm);
+        double[] stepped = FxTestSupport.parameters(vm);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil("Ctrl+R resets", 5, () -> vm.snapshot().epoch() == 0);
-        assertFalse(java.util.Arrays.equals(stepped, parameters(vm)));
+        assertFalse(java.util.Arrays.equals(stepped, FxTestSupport.parameters(vm)));
     }
 
     @Test void menusShowTheShortcutsAndEveryActionIsThere() {

@@ -23,6 +23,17 @@ public final class FxTestSupport {
         }
     }
 
+    /** The parameters of {@code vm}'s newest snapshot, weights then biases (read on the FX thread). */
+    public static double[] parameters(LabViewModel vm) {
+        return fx(() -> {
+            lab.backprop.model.Snapshot s = vm.snapshot();
+            double[] p = new double[s.weightCount() + s.biasCount()];
+            for (int i = 0; i < s.weightCount(); i++) p[i] = s.weight(i);
+            for (int i = 0; i < s.biasCount(); i++) p[s.weightCount() + i] = s.bias(i);
+            return p;
+        });
+    }
+
     /** Runs {@code r} on the FX thread and waits for it. */
     public static void fxRun(Runnable r) {
         fx(() -> { r.run(); return null; });

@@ -84,16 +84,6 @@ class GraphKeyboardTest {
 
     private String editorError(FxRobot robot) { return fx(() -> robot.lookup("#edgeEditorError").queryAs(Label.class).getText()); }
 
-    private double[] parameters() {
-        return fx(() -> {
-            var s = vm.snapshot();
-            double[] p = new double[s.weightCount() + s.biasCount()];
-            for (int i = 0; i < s.weightCount(); i++) p[i] = s.weight(i);
-            for (int i = 0; i < s.biasCount(); i++) p[s.weightCount() + i] = s.bias(i);
-            return p;
-        });
-    }
-
     private void awaitQueued() {
         assertTrue(vm.controller().awaitQueued(20, TimeUnit.SECONDS), "the training thread did its work");
         FxTestSupport.settle();
@@ -259,7 +249,7 @@ class GraphKeyboardTest {
 
     @Test void aBadNumberKeepsTheEditorOpenAndEscapeChangesNothing(FxRobot robot) {
         tabToGraph(robot);
-        double[] before = parameters();
+        double[] before = FxTestSupport.parameters(vm);
         robot.type(KeyCode.LEFT, KeyCode.DOWN); // w1, w2
         assertEquals("w2", item());
         robot.type(KeyCode.F2).write("heavy").type(KeyCode.ENTER);
@@ -268,7 +258,7 @@ class GraphKeyboardTest {
         assertEquals(editor(robot), focusOwner());
         assertEquals(editorError(robot), fx(() -> editor(robot).getAccessibleHelp()), "the reason is said too");
         awaitQueued();
-        assertArrayEquals(before, parameters(), "nothing changed");
+        assertArrayEquals(before, FxTestSupport.parameters(vm), "nothing changed");
 
         robot.type(KeyCode.ESCAPE);
         assertNull(fx(() -> graph.editorTarget()), "Escape closes it");
@@ -279,7 +269,7 @@ class GraphKeyboardTest {
         assertNull(fx(() -> graph.editorTarget()));
         assertTrue(graphFocused());
         awaitQueued();
-        assertArrayEquals(before, parameters(), "Escape sets nothing");
+        assertArrayEquals(before, FxTestSupport.parameters(vm), "Escape sets nothing");
         robot.type(KeyCode.DOWN);
         assertEquals("w3", item(), "the arrows go on from the same item");
     }
@@ -289,13 +279,13 @@ class GraphKeyboardTest {
         robot.type(KeyCode.DOWN); // h2
         assertEquals("h2", item());
         assertEquals(new NeuronRef(1, 1), fx(() -> vm.selectedNeuronProperty().get()));
-        double[] before = parameters();
+        double[] before = FxTestSupport.parameters(vm);
         robot.type(KeyCode.ENTER);
         assertEquals("b2", fx(() -> graph.editorTarget()));
         robot.write("-0.5").type(KeyCode.ENTER);
         awaitQueued();
         waitUntil("b2 typed", 5, () -> vm.snapshot().bias(1) == -0.5);
-        double[] after = parameters();
+        double[] after = FxTestSupport.parameters(vm);
         before[6 + 1] = -0.5;
         assertArrayEquals(before, after, 0.0, "only b2 changed, to exactly -0.5");
         assertTrue(graphFocused());
@@ -312,7 +302,7 @@ class GraphKeyboardTest {
         assertTrue(fx(() -> graph.getAccessibleText()).contains(note), "the note is said");
         assertTrue(graphFocused());
         awaitQueued();
-        assertArrayEquals(after, parameters(), "nothing changed");
+        assertArrayEquals(after, FxTestSupport.parameters(vm), "nothing changed");
         robot.type(KeyCode.UP);
         assertNull(fx(() -> graph.keyboardNote()), "a move hides the note");
         assertEquals("x1", item());

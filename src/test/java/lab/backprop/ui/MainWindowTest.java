@@ -21,7 +21,6 @@ import javafx.stage.Stage;
 import lab.backprop.support.Numbers;
 import lab.backprop.train.RunState;
 import lab.backprop.data.Batching;
-import lab.backprop.model.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,16 +48,6 @@ class MainWindowTest {
 
     private String text(FxRobot robot, String query) {
         return fx(() -> ((Label) robot.lookup(query).query()).getText());
-    }
-
-    private double[] parameters() {
-        return fx(() -> {
-            Snapshot s = vm.snapshot();
-            double[] p = new double[s.weightCount() + s.biasCount()];
-            for (int i = 0; i < s.weightCount(); i++) p[i] = s.weight(i);
-            for (int i = 0; i < s.biasCount(); i++) p[s.weightCount() + i] = s.bias(i);
-            return p;
-        });
     }
 
     private void trainToEnd(FxRobot robot, long epochs) {
@@ -171,7 +160,7 @@ class MainWindowTest {
         settle();
         String output = text(robot, "#predictOutput");
         double[] probe = fx(() -> vm.probeInputProperty().get().clone());
-        double[] params = parameters();
+        double[] params = FxTestSupport.parameters(vm);
         TextField field = robot.lookup("#predictInput0").query();
         robot.doubleClickOn(field).eraseText(6).write("abc");
         sleep(300); // ValidationSupport decorates asynchronously
@@ -182,7 +171,7 @@ class MainWindowTest {
         assertEquals("—", text(robot, "#predictOutput"), "no answer for text that is not a number (it was " + output + ")");
         assertEquals("", text(robot, "#predictClass"));
         assertEquals("not a number", text(robot, "#predictReason0"));
-        assertArrayEquals(params, parameters());
+        assertArrayEquals(params, FxTestSupport.parameters(vm));
         for (String[] typed : new String[][] { { "", "empty" }, { "-", "not a number" }, { "NaN", "not a number" }, { "1e400", "too large" },
                 { "1,5", "use a dot for decimals (1.5, not 1,5)" } }) {
             robot.doubleClickOn(field).eraseText(8).write(typed[0]);
@@ -211,12 +200,12 @@ class MainWindowTest {
         waitUntil("paused", 5, () -> vm.state() == RunState.PAUSED);
         assertEquals("Resume", fx(() -> window.controls().pause.getText()));
         settle();
-        double[] paused = parameters();
+        double[] paused = FxTestSupport.parameters(vm);
         String w1 = fx(() -> window.graph().edgeLabel("w1"));
         long epoch = fx(() -> vm.snapshot().epoch());
         sleep(400);
         settle();
-        assertArrayEquals(paused, parameters());
+        assertArrayEquals(paused, FxTestSupport.parameters(vm));
         assertEquals(w1, fx(() -> window.graph().edgeLabel("w1")));
         assertEquals(epoch, fx(() -> vm.snapshot().epoch()));
         robot.clickOn("#pauseButton");
@@ -225,17 +214,17 @@ class MainWindowTest {
     }
 
     @Test void stepRunsExactlyOneEpoch(FxRobot robot) {
-        double[] before = parameters();
+        double[] before = FxTestSupport.parameters(vm);
         robot.clickOn("#stepButton");
         waitUntil("one epoch", 5, () -> vm.snapshot().epoch() == 1);
         settle();
         assertEquals(1, fx(() -> vm.snapshot().epoch()));
-        assertFalse(java.util.Arrays.equals(before, parameters()));
+        assertFalse(java.util.Arrays.equals(before, FxTestSupport.parameters(vm)));
         assertEquals("Epoch 1", text(robot, "#statusEpoch"));
     }
 
     @Test void clickAnEdgeToTypeANewWeight(FxRobot robot) {
-        double[] before = parameters();
+        double[] before = FxTestSupport.parameters(vm);
         // On the edge's number (drawn where no other edge crosses it).
         javafx.geometry.Point2D spot = fx(() -> window.graph().localToScreen(window.graph().edgePoint("w2")));
         robot.clickOn(spot);
@@ -245,7 +234,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text(robot, "#edgeEditorError").contains("not a number"));
         settle();
-        assertArrayEquals(before, parameters(), "nothing changed");
+        assertArrayEquals(before, FxTestSupport.parameters(vm), "nothing changed");
         robot.doubleClickOn(editor).eraseText(20).write("-1.5").type(KeyCode.ENTER);
         waitUntil("edit applied", 5, () -> vm.snapshot().weight(1) == -1.5);
         settle();
@@ -256,7 +245,7 @@ class MainWindowTest {
 
     /** Issue 12: a bias is typed as a weight is, with the same check, and reaches exactly 0 (the slider never does). */
     @Test void clickABiasToTypeIt(FxRobot robot) {
-        double[] before = parameters();
+        double[] before = FxTestSupport.parameters(vm);
         int b1 = fx(() -> vm.snapshot().weightCount());
         robot.clickOn("#bias-h1");
         TextField editor = robot.lookup("#edgeEditor").query();
@@ -265,12 +254,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(text(robot, "#edgeEditorError").isEmpty(), "a reason is shown");
         settle();
-        assertArrayEquals(before, parameters(), "nothing changed");
+        assertArrayEquals(before, FxTestSupport.parameters(vm), "nothing changed");
         robot.doubleClickOn(editor).eraseText(20).write("0").type(KeyCode.ENTER);
         waitUntil("bias typed", 5, () -> vm.snapshot().bias(0) == 0.0);
         settle();
         assertEquals(0.0, fx(() -> vm.snapshot().bias(0)));
-        assertEquals(before[b1 + 1], parameters()[b1 + 1], 0.0, "only b1 changed");
+        assertEquals(before[b1 + 1], FxTestSupport.parameters(vm)[b1 + 1], 0.0, "only b1 changed");
         robot.clickOn("#namesToggle");
         settle();
         assertEquals("b1=0.000", fx(() -> window.graph().biasText("h1")));
@@ -328,7 +317,7 @@ class MainWindowTest {
         assertEquals("0", fx(() -> ((TextField) robot.lookup("#seedField").query()).getText()));
         assertEquals("1", fx(() -> ((TextField) robot.lookup("#learningRateField").query()).getText()));
         // Uniform [0,1) start: every weight is in [0, 1).
-        for (double p : parameters()) assertTrue(p >= 0 && p < 1, "uniform start " + p);
+        for (double p : FxTestSupport.parameters(vm)) assertTrue(p >= 0 && p < 1, "uniform start " + p);
         assertEquals(4, fx(() -> window.data().table().getItems().size()));
     }
 
@@ -344,7 +333,7 @@ class MainWindowTest {
         waitUntil("the blow-up marked on the loss curve", 5, () -> window.lossCurve().chart().drawnMarks() >= 1);
         assertTrue(message.contains("diverged") && message.matches("(?s).*\\b[wb]\\d+\\b.*"), message);
         assertEquals(RunState.IDLE, fx(() -> vm.state()));
-        for (double p : parameters()) assertTrue(Double.isFinite(p) && Math.abs(p) <= 1e6, "rolled back: " + p);
+        for (double p : FxTestSupport.parameters(vm)) assertTrue(Double.isFinite(p) && Math.abs(p) <= 1e6, "rolled back: " + p);
         // Training again with a sane rate works.
         fxRun(() -> vm.setLearningRate(0.1));
         trainToEnd(robot, 10);
